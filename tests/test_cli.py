@@ -1,0 +1,94 @@
+"""The `workbook` command without a browser: clear errors, exports, the notebook."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from workbook.cli import main, notebook_path, voila_command
+from workbook.model import Candidate
+from workbook.store import Database
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_a_taken_port_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code = main(["serve", "--port", str(port), "--db", f"sqlite:///{tmp_path / 'wb.sqlite'}"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert f"Port {port}" in err and "already in use" in err and "Traceback" not in err
+
+
+def test_a_foreign_database_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    thesis = tmp_path / "thesis.docx"
+    thesis.write_bytes(b"PK\x03\x04 not a database")
+    assert main(["serve", "--db", f"sqlite:///{thesis}"]) == 2
+    assert "not an SQLite database" in capsys.readouterr().err
+    assert thesis.read_bytes() == b"PK\x03\x04 not a database"
+
+
+def test_voila_is_started_locked_down() -> None:
+    command = voila_command(Path("nb.ipynb"), host="127.0.0.1", port=9999, pool_size=2)
+    assert "--Voila.port_retries=0" in command
+    assert "--show_tracebacks=False" in command
+    assert "--preheat_kernel=True" in command and "--pool_size=2" in command
+    assert "--Voila.ip=127.0.0.1" in command and "--port=9999" in command
+
+
+def test_export_writes_excel_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'wb.sqlite'}"
+    db = Database.open(url)
+    db.create_candidate(Candidate(name="Sanne"))
+    db.close()
+    assert main(["export", "--db", url, "--out", str(tmp_path / "all.xlsx")]) == 0
+    sheets = openpyxl.load_workbook(tmp_path / "all.xlsx").sheetnames
+    assert {"candidates", "interviews", "reflections", "promises", "emails"} <= set(sheets)
+    assert main(["export", "--db", url, "--out", str(tmp_path / "csv")]) == 0
+    assert (tmp_path / "csv" / "candidates.csv").read_text(encoding="utf-8-sig").count("Sanne") == 1
+    assert main(["export", "--db", url, "--out", str(tmp_path / "x.pdf")]) == 2
+    assert ".xlsx" in capsys.readouterr().err
+
+
+def test_the_notebook_is_found_in_the_repository() -> None:
+    assert notebook_path() == ROOT / "notebooks" / "workbook.ipynb"
+
+
+def test_the_wheel_carries_the_notebook(tmp_path: Path) -> None:
+    # Installed without the repository, `workbook serve` still finds its notebook.
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    [wheel] = tmp_path.glob("workbook-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "workbook/_notebooks/workbook.ipynb" in names
+    assert "workbook/ui.toml" in names
+    assert any(n.startswith("workbook/migrations/versions/0001") for n in names)
+
+
+def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "serve" in out and "export" in out

@@ -1,0 +1,167 @@
+"""The ``workbook`` command: ``serve`` the dashboard, ``export`` the tables.
+
+Errors a user can make (a taken port, a database that is not a workbook, a bad
+export target) end with one clear line and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+from workbook.store import DEFAULT_URL, Database, NotAWorkbookDatabase, resolve_url
+
+__all__ = ["main", "notebook_path"]
+
+DEFAULT_PORT: Final = 8866
+DEFAULT_HOST: Final = "127.0.0.1"
+# One kernel waiting, already past the imports, for the next page load; more would
+# cost memory on a laptop for little gain. Workshops raise it with --pool-size.
+DEFAULT_POOL: Final = 1
+
+
+class UsageError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def notebook_path() -> Path:
+    """The dashboard notebook: in the wheel (installed) or in the repository (editable)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (
+        package / "_notebooks" / "workbook.ipynb",
+        package.parent / "notebooks" / "workbook.ipynb",
+    ):
+        if candidate.is_file():
+            return candidate
+    raise UsageError("The dashboard notebook workbook.ipynb is missing from this installation.")
+
+
+def _database_url(given: str | None) -> str:
+    return resolve_url(given or os.environ.get("WORKBOOK_DB") or DEFAULT_URL)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    # Voilà would quietly move to another port; a workshop hands out one address,
+    # so a taken port must be an error the coach sees.
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise UsageError(
+                f"Port {port} on {host} is already in use ({error.strerror}). "
+                f"Stop the other program or choose another port with --port."
+            ) from error
+
+
+def voila_command(notebook: Path, *, host: str, port: int, pool_size: int) -> list[str]:
+    """The Voilà command line ``serve`` runs."""
+    return [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook),
+        f"--port={port}",
+        f"--Voila.ip={host}",
+        "--Voila.port_retries=0",
+        "--no-browser",
+        "--show_tracebacks=False",
+        "--preheat_kernel=True",
+        f"--pool_size={pool_size}",
+    ]
+
+
+def serve(args: argparse.Namespace) -> int:
+    url = _database_url(args.db)
+    try:
+        # Create and migrate once here, so the kernels never race to do it.
+        Database.open(url).close()
+    except NotAWorkbookDatabase as error:
+        raise UsageError(str(error)) from error
+    _check_port_free(args.host, args.port)
+    notebook = notebook_path()
+    env = {**os.environ, "WORKBOOK_DB": url}
+    command = voila_command(notebook, host=args.host, port=args.port, pool_size=args.pool_size)
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Workbook dashboard: http://{shown_host}:{args.port}/  (database: {_redact(url)})", flush=True)
+    print("Press Ctrl-C to stop.", flush=True)
+    process = subprocess.Popen(command, env=env, cwd=notebook.parent)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        # Ctrl-C reached Voilà too (same process group); give it time to shut its
+        # kernels down, then make sure it is gone.
+        try:
+            return process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGTERM)
+            return process.wait()
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+def _redact(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def export(args: argparse.Namespace) -> int:
+    from workbook.exporting import export_tables
+
+    url = _database_url(args.db)
+    try:
+        db = Database.open(url)
+    except NotAWorkbookDatabase as error:
+        raise UsageError(str(error)) from error
+    try:
+        written = export_tables(db.for_coach().tables(), Path(args.out))
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+    finally:
+        db.close()
+    for path in written:
+        print(path)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbook", description="Closing-the-interview workbook.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    db_help = f"SQLAlchemy database URL (default: $WORKBOOK_DB or {DEFAULT_URL})"
+
+    p_serve = commands.add_parser("serve", help="serve the dashboard with Voilà")
+    p_serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    p_serve.add_argument(
+        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
+    )
+    p_serve.add_argument("--db", help=db_help)
+    p_serve.add_argument("--pool-size", type=int, default=DEFAULT_POOL, help="preheated kernels waiting")
+    p_serve.set_defaults(run=serve)
+
+    p_export = commands.add_parser("export", help="export every table to Excel or CSV")
+    p_export.add_argument("--db", help=db_help)
+    p_export.add_argument("--out", required=True, help="FILE.xlsx, or a folder for one CSV per table")
+    p_export.set_defaults(run=export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except UsageError as error:
+        print(f"workbook: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,499 @@
+"""The domain records of the workbook: frozen, typed and validated on creation.
+
+Every record checks itself in ``__post_init__`` and raises :class:`ValidationError`
+(a ``ValueError``) naming the field, so nothing invalid ever reaches the store.
+Text fields are normalised here (surrounding white space stripped, line endings
+unified, control characters removed) because this is the one gate every record
+passes, whether it comes from a widget, an import file or a notebook.
+
+This module knows nothing of ipywidgets, pandas or SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, Final, Literal, TypeVar, get_args
+
+__all__ = [
+    "GUT_ANSWERS",
+    "LANGS",
+    "MAX_LONG_TEXT",
+    "MAX_SHORT_TEXT",
+    "OUTCOMES",
+    "PROMISE_STATUSES",
+    "QUESTION_SOURCES",
+    "ROUNDS",
+    "SCORERS",
+    "Candidate",
+    "ClosingStatement",
+    "Interview",
+    "Interviewer",
+    "Lang",
+    "Note",
+    "Outcome",
+    "PlannedQuestion",
+    "Promise",
+    "PromiseStatus",
+    "Reflection",
+    "Round",
+    "Summary",
+    "ThankYouEmail",
+    "ValidationError",
+    "new_id",
+    "parse_date",
+    "updated",
+]
+
+Lang = Literal["nl", "en"]
+Round = Literal["introduction", "selection", "terms", "other"]
+Outcome = Literal["pending", "next_round", "offer", "rejected", "withdrawn"]
+PromiseStatus = Literal["open", "sent", "cannot_deliver"]
+QuestionSource = Literal["catalogue", "own"]
+Scorer = Literal["self", "coach"]
+GutAnswer = Literal["yes", "no", "unsure"]
+
+LANGS: Final[tuple[str, ...]] = get_args(Lang)
+#: The getting-to-know, selection and terms-of-employment interviews of the source
+#: article, plus a catch-all for anything else (a case interview, an assessment).
+ROUNDS: Final[tuple[str, ...]] = get_args(Round)
+OUTCOMES: Final[tuple[str, ...]] = get_args(Outcome)
+PROMISE_STATUSES: Final[tuple[str, ...]] = get_args(PromiseStatus)
+QUESTION_SOURCES: Final[tuple[str, ...]] = get_args(QuestionSource)
+SCORERS: Final[tuple[str, ...]] = get_args(Scorer)
+GUT_ANSWERS: Final[tuple[str, ...]] = get_args(GutAnswer)
+
+#: Names, subjects, one question: anything longer is a paste accident.
+MAX_SHORT_TEXT: Final = 500
+#: Notes, statements, emails: generous, but bounded so one paste cannot fill the disk.
+MAX_LONG_TEXT: Final = 100_000
+
+SCORE_MIN: Final = 1
+SCORE_MAX: Final = 5
+
+_EMAIL = re.compile(r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")
+_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
+# Control characters other than tab and newline: they break exports and terminals.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DATE_FORMATS: Final = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
+
+_MESSAGES: Final[dict[str, dict[str, str]]] = {
+    "required": {
+        "nl": "{label} is verplicht.",
+        "en": "{label} is required.",
+    },
+    "too_long": {
+        "nl": "{label} is te lang ({length} tekens; maximaal {limit}).",
+        "en": "{label} is too long ({length} characters; at most {limit}).",
+    },
+    "choice": {
+        "nl": "{label}: '{value}' is geen geldige keuze (kies uit {choices}).",
+        "en": "{label}: '{value}' is not a valid choice (choose from {choices}).",
+    },
+    "date": {
+        "nl": "{label}: '{value}' is geen datum (gebruik bijvoorbeeld 2026-12-31 of 31-12-2026).",
+        "en": "{label}: '{value}' is not a date (use e.g. 2026-12-31 or 31-12-2026).",
+    },
+    "time": {
+        "nl": "{label}: '{value}' is geen tijd (gebruik bijvoorbeeld 14:30).",
+        "en": "{label}: '{value}' is not a time (use e.g. 14:30).",
+    },
+    "email": {
+        "nl": "{label}: '{value}' is geen geldig e-mailadres.",
+        "en": "{label}: '{value}' is not a valid email address.",
+    },
+    "url": {
+        "nl": "{label}: '{value}' is geen geldige link (begin met https://).",
+        "en": "{label}: '{value}' is not a valid link (start with https://).",
+    },
+    "score": {
+        "nl": "{label}: score {value} ligt niet tussen {low} en {high}.",
+        "en": "{label}: score {value} is not between {low} and {high}.",
+    },
+    "order": {
+        "nl": "{label} ligt voor {other}.",
+        "en": "{label} is before {other}.",
+    },
+    "type": {
+        "nl": "{label}: verwacht {expected}, kreeg '{value}'.",
+        "en": "{label}: expected {expected}, got '{value}'.",
+    },
+}
+
+# Field labels for messages, one place for both languages.
+_LABELS: Final[dict[str, tuple[str, str]]] = {
+    "id": ("Id", "Id"),
+    "name": ("Naam", "Name"),
+    "language": ("Taal", "Language"),
+    "employer": ("Werkgever", "Employer"),
+    "role": ("Functie", "Role"),
+    "round": ("Gespreksronde", "Interview round"),
+    "date": ("Datum", "Date"),
+    "time": ("Tijd", "Time"),
+    "outcome": ("Uitkomst", "Outcome"),
+    "email": ("E-mail", "Email"),
+    "text": ("Tekst", "Text"),
+    "source": ("Bron", "Source"),
+    "position": ("Volgorde", "Position"),
+    "scorer": ("Beoordelaar", "Scorer"),
+    "scores": ("Scores", "Scores"),
+    "gut_continue": ("Verder met deze werkgever", "Go on with this employer"),
+    "gut_dream_job": ("Droombaan", "Dream job"),
+    "what": ("Wat", "What"),
+    "to_whom": ("Aan wie", "To whom"),
+    "promised_on": ("Beloofd op", "Promised on"),
+    "due_on": ("Uiterlijk op", "Due on"),
+    "sent_on": ("Verstuurd op", "Sent on"),
+    "status": ("Status", "Status"),
+    "recipients": ("Ontvangers", "Recipients"),
+    "subject": ("Onderwerp", "Subject"),
+    "body": ("Tekst van de e-mail", "Email text"),
+    "send_on": ("Verzenddatum", "Send date"),
+    "linkedin_url": ("LinkedIn-link", "LinkedIn link"),
+    "interview_id": ("Gesprek", "Interview"),
+    "candidate_id": ("Kandidaat", "Candidate"),
+}
+
+
+class ValidationError(ValueError):
+    """A record field holds a value the workbook cannot accept.
+
+    ``str(error)`` is English; :meth:`message` gives the text in either language so
+    a widget can show it to the user in theirs.
+    """
+
+    def __init__(self, field_name: str, code: str, **params: Any) -> None:
+        self.field = field_name
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "nl") -> str:
+        lang = lang if lang in LANGS else "nl"
+        nl_label, en_label = _LABELS.get(self.field, (self.field, self.field))
+        label = nl_label if lang == "nl" else en_label
+        other = self.params.get("other")
+        params = dict(self.params)
+        if isinstance(other, str) and other in _LABELS:
+            params["other"] = _LABELS[other][0 if lang == "nl" else 1].lower()
+        return _MESSAGES[self.code][lang].format(label=label, **params)
+
+
+def new_id() -> str:
+    """A random, URL-safe record id: unique across processes without a round-trip."""
+    return secrets.token_hex(8)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+
+
+def clean_text(value: object, field_name: str, *, limit: int, required: bool = False) -> str:
+    """Normalise user text: NFC, unified line endings, no control characters, stripped."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(field_name, "type", expected="text", value=_short(value))
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROL.sub("", text).strip()
+    if required and not text:
+        raise ValidationError(field_name, "required")
+    if len(text) > limit:
+        raise ValidationError(field_name, "too_long", length=len(text), limit=limit)
+    return text
+
+
+def parse_date(value: object, field_name: str = "date") -> dt.date:
+    """Accept a date, a datetime or a text in ISO or Dutch day-month-year order."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for fmt in _DATE_FORMATS:
+            try:
+                return dt.datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+    raise ValidationError(field_name, "date", value=_short(value))
+
+
+def _optional_date(value: object, field_name: str) -> dt.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return parse_date(value, field_name)
+
+
+def _parse_time(value: object, field_name: str = "time") -> dt.time | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.time):
+        return value.replace(second=0, microsecond=0, tzinfo=None)
+    if isinstance(value, str):
+        for fmt in ("%H:%M", "%H.%M", "%H:%M:%S"):
+            try:
+                return dt.datetime.strptime(value.strip(), fmt).time()
+            except ValueError:
+                continue
+    raise ValidationError(field_name, "time", value=_short(value))
+
+
+def _choice(value: object, choices: tuple[str, ...], field_name: str) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise ValidationError(field_name, "choice", value=_short(value), choices=", ".join(choices))
+    return value
+
+
+def _email(value: object, field_name: str = "email", *, required: bool = False) -> str:
+    text = clean_text(value, field_name, limit=MAX_SHORT_TEXT, required=required)
+    if text and not _EMAIL.match(text):
+        raise ValidationError(field_name, "email", value=_short(text))
+    return text
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _set(record: object, name: str, value: object) -> None:
+    # Frozen dataclasses normalise their own fields once, in __post_init__.
+    object.__setattr__(record, name, value)
+
+
+R = TypeVar("R")
+
+
+def updated(record: R, **changes: Any) -> R:
+    """A copy of ``record`` with ``changes`` applied and validated again."""
+    return replace(record, **changes)  # type: ignore[type-var]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A person doing the exercises. Their sign-in code lives in the store, hashed."""
+
+    name: str
+    language: Lang = "nl"
+    linkedin_url: str = ""
+    id: str = field(default_factory=new_id)
+    created_at: dt.datetime = field(default_factory=_now)
+
+    def __post_init__(self) -> None:
+        _set(self, "name", clean_text(self.name, "name", limit=100, required=True))
+        _choice(self.language, LANGS, "language")
+        url = clean_text(self.linkedin_url, "linkedin_url", limit=MAX_SHORT_TEXT)
+        if url and not _URL.match(url):
+            raise ValidationError("linkedin_url", "url", value=_short(url))
+        _set(self, "linkedin_url", url)
+
+
+@dataclass(frozen=True)
+class Interviewer:
+    """One person across the table; the thank-you email goes to them."""
+
+    name: str
+    role: str = ""
+    email: str = ""
+
+    def __post_init__(self) -> None:
+        _set(self, "name", clean_text(self.name, "name", limit=200, required=True))
+        _set(self, "role", clean_text(self.role, "role", limit=200))
+        _set(self, "email", _email(self.email))
+
+
+@dataclass(frozen=True)
+class Interview:
+    """One job interview: the unit every exercise works on."""
+
+    candidate_id: str
+    employer: str
+    role: str
+    round: Round = "selection"
+    date: dt.date = field(default_factory=dt.date.today)
+    time: dt.time | None = None
+    interviewers: tuple[Interviewer, ...] = ()
+    outcome: Outcome = "pending"
+    id: str = field(default_factory=new_id)
+    updated_at: dt.datetime = field(default_factory=_now)
+
+    def __post_init__(self) -> None:
+        _set(self, "candidate_id", clean_text(self.candidate_id, "candidate_id", limit=64, required=True))
+        _set(self, "employer", clean_text(self.employer, "employer", limit=200, required=True))
+        _set(self, "role", clean_text(self.role, "role", limit=200, required=True))
+        _choice(self.round, ROUNDS, "round")
+        _choice(self.outcome, OUTCOMES, "outcome")
+        _set(self, "date", parse_date(self.date, "date"))
+        _set(self, "time", _parse_time(self.time))
+        people = tuple(p if isinstance(p, Interviewer) else Interviewer(**p) for p in self.interviewers)
+        _set(self, "interviewers", people)
+
+
+@dataclass(frozen=True)
+class PlannedQuestion:
+    """A closing question the candidate plans to ask, from the catalogue or their own."""
+
+    interview_id: str
+    text: str
+    position: int = 0
+    source: QuestionSource = "own"
+    catalogue_key: str = ""
+    asked: bool = False
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _set(self, "text", clean_text(self.text, "text", limit=MAX_SHORT_TEXT * 2, required=True))
+        _choice(self.source, QUESTION_SOURCES, "source")
+        if not isinstance(self.position, int) or self.position < 0:
+            raise ValidationError("position", "type", expected="0, 1, 2, ...", value=_short(self.position))
+        _set(self, "catalogue_key", clean_text(self.catalogue_key, "source", limit=100))
+
+
+@dataclass(frozen=True)
+class ClosingStatement:
+    """The optional closing statement: what appeals, the plan of approach, the result."""
+
+    interview_id: str
+    appeal: str = ""
+    plan_steps: tuple[str, ...] = ()
+    text: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _set(self, "appeal", clean_text(self.appeal, "text", limit=MAX_LONG_TEXT))
+        steps = tuple(clean_text(s, "text", limit=MAX_SHORT_TEXT * 2) for s in self.plan_steps)
+        _set(self, "plan_steps", tuple(s for s in steps if s))
+        _set(self, "text", clean_text(self.text, "text", limit=MAX_LONG_TEXT))
+
+
+@dataclass(frozen=True)
+class Reflection:
+    """A scored look back on one interview, by the candidate or by their coach."""
+
+    interview_id: str
+    scorer: Scorer = "self"
+    scores: Mapping[str, int] = field(default_factory=dict)
+    answers: Mapping[str, str] = field(default_factory=dict)
+    gut_continue: GutAnswer | None = None
+    gut_dream_job: GutAnswer | None = None
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _choice(self.scorer, SCORERS, "scorer")
+        scores: dict[str, int] = {}
+        for item, score in dict(self.scores).items():
+            # bool is an int in Python, but True is no score.
+            if isinstance(score, bool) or not isinstance(score, int):
+                raise ValidationError("scores", "type", expected="1-5", value=_short(score))
+            if not SCORE_MIN <= score <= SCORE_MAX:
+                raise ValidationError("scores", "score", value=score, low=SCORE_MIN, high=SCORE_MAX)
+            scores[clean_text(item, "scores", limit=100, required=True)] = score
+        _set(self, "scores", scores)
+        answers = {
+            clean_text(k, "text", limit=100, required=True): clean_text(v, "text", limit=MAX_LONG_TEXT)
+            for k, v in dict(self.answers).items()
+        }
+        _set(self, "answers", answers)
+        for name in ("gut_continue", "gut_dream_job"):
+            value = getattr(self, name)
+            if value is not None:
+                _choice(value, GUT_ANSWERS, name)
+
+
+@dataclass(frozen=True)
+class Promise:
+    """Something the candidate offered to send (a diploma scan, references, ...)."""
+
+    interview_id: str
+    what: str
+    to_whom: str = ""
+    promised_on: dt.date = field(default_factory=dt.date.today)
+    due_on: dt.date | None = None
+    sent_on: dt.date | None = None
+    status: PromiseStatus = "open"
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _set(self, "what", clean_text(self.what, "what", limit=MAX_SHORT_TEXT, required=True))
+        _set(self, "to_whom", clean_text(self.to_whom, "to_whom", limit=MAX_SHORT_TEXT))
+        _set(self, "promised_on", parse_date(self.promised_on, "promised_on"))
+        _set(self, "due_on", _optional_date(self.due_on, "due_on"))
+        _set(self, "sent_on", _optional_date(self.sent_on, "sent_on"))
+        _choice(self.status, PROMISE_STATUSES, "status")
+        _set(self, "note", clean_text(self.note, "text", limit=MAX_LONG_TEXT))
+        if self.due_on is not None and self.due_on < self.promised_on:
+            raise ValidationError("due_on", "order", other="promised_on")
+        if self.sent_on is not None and self.sent_on < self.promised_on:
+            raise ValidationError("sent_on", "order", other="promised_on")
+
+
+@dataclass(frozen=True)
+class ThankYouEmail:
+    """The one thank-you email after the interview (G26-G29)."""
+
+    interview_id: str
+    recipients: tuple[str, ...] = ()
+    subject: str = ""
+    body: str = ""
+    send_on: dt.date | None = None
+    sent_on: dt.date | None = None
+    substance_point: str = ""
+    linkedin_url: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _set(self, "recipients", tuple(_email(r, "recipients", required=True) for r in self.recipients))
+        _set(self, "subject", clean_text(self.subject, "subject", limit=MAX_SHORT_TEXT))
+        _set(self, "body", clean_text(self.body, "body", limit=MAX_LONG_TEXT))
+        _set(self, "send_on", _optional_date(self.send_on, "send_on"))
+        _set(self, "sent_on", _optional_date(self.sent_on, "sent_on"))
+        _set(self, "substance_point", clean_text(self.substance_point, "text", limit=MAX_LONG_TEXT))
+        url = clean_text(self.linkedin_url, "linkedin_url", limit=MAX_SHORT_TEXT)
+        if url and not _URL.match(url):
+            raise ValidationError("linkedin_url", "url", value=_short(url))
+        _set(self, "linkedin_url", url)
+
+
+@dataclass(frozen=True)
+class Note:
+    """Free notes, made during the interview or right after it."""
+
+    interview_id: str
+    text: str = ""
+    kind: Literal["during", "after"] = "after"
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _set(self, "text", clean_text(self.text, "text", limit=MAX_LONG_TEXT))
+        _choice(self.kind, ("during", "after"), "source")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The short summary the notes are worked into (G23)."""
+
+    interview_id: str
+    key_points: str = ""
+    their_questions: str = ""
+    promised: str = ""
+    interviewer_names: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        for f in ("key_points", "their_questions", "promised", "interviewer_names"):
+            _set(self, f, clean_text(getattr(self, f), "text", limit=MAX_LONG_TEXT))
+
+
+def field_names(record_type: type) -> tuple[str, ...]:
+    """The dataclass field names of a record type, in declaration order."""
+    return tuple(f.name for f in fields(record_type))
+
+
+def as_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)

@@ -1,0 +1,45 @@
+"""Small helpers every exercise shares: safe HTML for feedback, and the shared style."""
+
+from __future__ import annotations
+
+import html
+from typing import Final, Literal
+
+__all__ = ["STYLE", "escape", "message_html"]
+
+Level = Literal["ok", "tip", "warning", "error"]
+
+_ICONS: Final[dict[str, str]] = {"ok": "✓", "tip": "💡", "warning": "⚠", "error": "✗"}
+
+
+def escape(text: object) -> str:
+    """User text made inert for an HTML widget (quotes too: it may land in attributes)."""
+    return html.escape(str(text), quote=True)
+
+
+def message_html(text: str, level: Level = "tip", *, trusted_html: bool = False) -> str:
+    """One feedback line. ``text`` is escaped unless the caller built it safely."""
+    body = text if trusted_html else escape(text)
+    icon = f'<span aria-hidden="true">{_ICONS[level]}</span>'
+    return f'<div class="wb-msg wb-{level}" role="status">{icon} {body}</div>'
+
+
+# Colours come from JupyterLab's theme variables, so the light and the dark Voilà
+# theme both stay readable; the fallbacks serve a plain notebook.
+STYLE: Final = """
+<style>
+.wb-app { max-width: 1100px; margin: 0 auto; font-size: 15px; }
+.wb-app h1 { font-size: 1.6em; margin: 0.2em 0; }
+.wb-app h2 { font-size: 1.25em; margin: 0.6em 0 0.2em; }
+.wb-msg { padding: 4px 10px; border-radius: 4px; margin: 2px 0; line-height: 1.4; }
+.wb-ok { background: rgba(46, 160, 67, 0.15); border-left: 4px solid #2ea043; }
+.wb-tip { background: rgba(56, 139, 253, 0.12); border-left: 4px solid #388bfd; }
+.wb-warning { background: rgba(210, 153, 34, 0.18); border-left: 4px solid #d29922; }
+.wb-error { background: rgba(248, 81, 73, 0.15); border-left: 4px solid #f85149; }
+.wb-table { border-collapse: collapse; width: 100%; }
+.wb-table th, .wb-table td { text-align: left; padding: 4px 8px;
+  border-bottom: 1px solid var(--jp-border-color2, #ddd); }
+.wb-code { font-family: var(--jp-code-font-family, monospace); font-size: 1.2em; letter-spacing: 0.05em; }
+.wb-app .widget-label, .wb-app .widget-text input, .wb-app textarea { font-size: 15px; }
+</style>
+"""
