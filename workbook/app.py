@@ -134,7 +134,7 @@ def interview_table(interviews: list[Interview], lang: str) -> str:
             when,
             item.employer,
             item.role,
-            t(f"rounds.{item.round}", lang),
+            t(f"round.{item.round}", lang),
             people,
             t(f"outcomes.{item.outcome}", lang),
         )

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import secrets
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any, Final, Literal, TypeVar, get_args
 
@@ -31,6 +31,7 @@ __all__ = [
     "SCORERS",
     "Candidate",
     "ClosingStatement",
+    "Farewell",
     "Interview",
     "Interviewer",
     "Lang",
@@ -372,6 +373,24 @@ class ClosingStatement:
 
 
 @dataclass(frozen=True)
+class Farewell:
+    """How the candidate plans to thank and say goodbye (G19-G22), with the
+    checklist items they ticked after the interview."""
+
+    interview_id: str
+    thanks: str = ""
+    phrase: str = ""
+    checked: tuple[str, ...] = ()
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _set(self, "thanks", clean_text(self.thanks, "text", limit=MAX_LONG_TEXT))
+        _set(self, "phrase", clean_text(self.phrase, "text", limit=MAX_SHORT_TEXT * 2))
+        keys = (clean_text(k, "text", limit=100) for k in self.checked)
+        _set(self, "checked", tuple(dict.fromkeys(k for k in keys if k)))
+
+
+@dataclass(frozen=True)
 class Reflection:
     """A scored look back on one interview, by the candidate or by their coach."""
 
@@ -493,7 +512,3 @@ class Summary:
 def field_names(record_type: type) -> tuple[str, ...]:
     """The dataclass field names of a record type, in declaration order."""
     return tuple(f.name for f in fields(record_type))
-
-
-def as_tuple(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)

@@ -135,6 +135,18 @@ statements = sa.Table(
     _updated(),
 )
 
+farewells = sa.Table(
+    "farewells",
+    metadata,
+    _id(),
+    _owner(),
+    _interview(unique=True),
+    sa.Column("thanks", sa.Text, nullable=False, default=""),
+    sa.Column("phrase", sa.Text, nullable=False, default=""),
+    sa.Column("checked", sa.JSON, nullable=False),
+    _updated(),
+)
+
 reflections = sa.Table(
     "reflections",
     metadata,

@@ -33,6 +33,7 @@ from workbook import identity
 from workbook.model import (
     Candidate,
     ClosingStatement,
+    Farewell,
     Interview,
     Interviewer,
     Note,
@@ -87,6 +88,7 @@ _KINDS: Final[dict[type, _Kind]] = {
         _Kind(Interview, "interviews", via_interview=False),
         _Kind(PlannedQuestion, "questions"),
         _Kind(ClosingStatement, "statements", unique_by=("interview_id",)),
+        _Kind(Farewell, "farewells", unique_by=("interview_id",)),
         _Kind(Reflection, "reflections", unique_by=("interview_id", "scorer")),
         _Kind(Promise, "promises"),
         _Kind(ThankYouEmail, "emails", unique_by=("interview_id",)),
@@ -228,7 +230,7 @@ def _row(record: object) -> dict[str, Any]:
     row = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}  # type: ignore[arg-type]
     row.pop("interviewers", None)
     row.pop("scores", None)
-    for name in ("plan_steps", "recipients"):
+    for name in ("plan_steps", "recipients", "checked"):
         if name in row:
             row[name] = list(row[name])
     if "answers" in row:
@@ -468,6 +470,7 @@ def _interview(row: pd.Series, people: pd.DataFrame | None) -> Interview:
 _DECODE: Final[dict[str, Callable[[Any], Any]]] = {
     "plan_steps": lambda v: tuple(_json(v) or ()),
     "recipients": lambda v: tuple(_json(v) or ()),
+    "checked": lambda v: tuple(_json(v) or ()),
     "answers": lambda v: dict(_json(v) or {}),
 }
 

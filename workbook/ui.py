@@ -1,17 +1,21 @@
 """The texts of the dashboard shell and forms, in Dutch and English (``ui.toml``).
 
 Kept apart from ``workbook.guidance`` (the coaching content) so that content and
-chrome can be translated and reviewed separately.
+chrome can be translated and reviewed separately; :func:`t` is still the one accessor
+widgets use: a key that ``ui.toml`` does not have (``round.terms``,
+``heading.catalogue``, ``purpose.next-step``) comes from the guidance texts.
 """
 
 from __future__ import annotations
 
 import html
 import tomllib
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Final
 
+from workbook import guidance
 from workbook.model import LANGS
 
 __all__ = ["choices", "t", "t_html"]
@@ -34,14 +38,18 @@ def _texts() -> dict[str, dict[str, dict[str, str]]]:
 def t(key: str, lang: str, **params: object) -> str:
     """The text at ``section.key`` in ``lang`` (Dutch when ``lang`` is unknown)."""
     section, _, name = key.partition(".")
-    entry = _texts()[section][name]
+    entry = _texts().get(section, {}).get(name)
+    if entry is None:
+        return guidance.text(key, lang if lang in LANGS else "nl", **params)
     text = entry.get(lang) or entry["nl"]
     return text.format(**params) if params else text
 
 
-def choices(section: str, lang: str) -> list[tuple[str, str]]:
-    """(label, value) pairs of a section such as ``rounds``, for a dropdown."""
-    return [(entry.get(lang) or entry["nl"], value) for value, entry in _texts()[section].items()]
+def choices(section: str, lang: str, values: Sequence[str] | None = None) -> list[tuple[str, str]]:
+    """(label, value) pairs for a dropdown: ``values`` (default: every key of
+    ``section`` in ``ui.toml``), labelled by the text ``section.value``."""
+    keys = values if values is not None else list(_texts()[section])
+    return [(t(f"{section}.{value}", lang), value) for value in keys]
 
 
 def t_html(key: str, lang: str, **params: object) -> str:

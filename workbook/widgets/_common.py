@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import re
 from typing import Final, Literal
 
-__all__ = ["STYLE", "escape", "message_html"]
+__all__ = ["STYLE", "download_link", "escape", "message_html", "safe_filename"]
 
 Level = Literal["ok", "tip", "warning", "error"]
 
@@ -43,3 +45,22 @@ STYLE: Final = """
 .wb-app .widget-label, .wb-app .widget-text input, .wb-app textarea { font-size: 15px; }
 </style>
 """
+
+
+def download_link(filename: str, content: bytes, mime: str, label: str) -> str:
+    """An HTML link that saves ``content`` as ``filename`` in the browser.
+
+    A data URI needs no server route, so it works the same in Voilà, JupyterLab and
+    behind a proxy; the files offered here (cue card, email) are a few kilobytes.
+    """
+    payload = base64.b64encode(content).decode("ascii")
+    return (
+        f'<a class="wb-download" download="{escape(filename)}" '
+        f'href="data:{mime};base64,{payload}">⬇ {escape(label)}</a>'
+    )
+
+
+def safe_filename(text: str, fallback: str = "workbook") -> str:
+    """A file name from user text: letters, digits and dashes only."""
+    cleaned = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-_").lower()
+    return cleaned[:60] or fallback

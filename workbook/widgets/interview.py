@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import ipywidgets as w
 
-from workbook.model import Interview, Interviewer, ValidationError
+from workbook.model import ROUNDS, Interview, Interviewer, ValidationError
 from workbook.store import Store
 from workbook.ui import choices, t
 from workbook.widgets._common import message_html
@@ -70,7 +70,7 @@ class InterviewForm(w.VBox):
         self.employer = w.Text(description=t("interviews.employer", lang), layout=wide, style=style)
         self.role = w.Text(description=t("interviews.role", lang), layout=wide, style=style)
         self.round = w.Dropdown(
-            options=choices("rounds", lang),
+            options=choices("round", lang, ROUNDS),
             value="selection",
             description=t("interviews.round", lang),
             style=style,

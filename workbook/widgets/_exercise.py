@@ -1,0 +1,86 @@
+"""What every exercise shares: its store and interview, language, autosave and status."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, ClassVar
+
+import ipywidgets as w
+
+from workbook.model import Interview, ValidationError
+from workbook.store import Store
+from workbook.ui import t
+from workbook.widgets._autosave import DEFAULT_DELAY, Debouncer, SaveStatus
+
+__all__ = ["Exercise"]
+
+log = logging.getLogger("workbook")
+
+
+class Exercise(w.VBox):
+    """Base of the exercise composites.
+
+    Subclasses build their children, call :meth:`_watch` on every input that should
+    autosave, and implement :meth:`save` (store what is on screen) and :meth:`load`
+    (show what is stored). ``autosave_delay=0`` saves on every change (tests).
+    """
+
+    step: ClassVar[str] = ""
+
+    def __init__(
+        self, store: Store, interview: Interview, lang: str = "nl", *, autosave_delay: float = DEFAULT_DELAY
+    ):
+        super().__init__()
+        self.store = store
+        self.interview = interview
+        self.lang = lang
+        self.status = SaveStatus(lambda key: t(f"autosave.{key}", self.lang))
+        self._autosave = Debouncer(self._autosave_now, autosave_delay)
+        self._loading = False
+        self.add_class("wb-exercise")
+        if self.step:
+            self.add_class(f"wb-step-{self.step}")
+
+    def _watch(self, *widgets: w.Widget) -> None:
+        for widget in widgets:
+            widget.observe(self._on_input_change, names="value")
+
+    def _on_input_change(self, _change: dict[str, Any]) -> None:
+        if self._loading:
+            return
+        self.status.saving()
+        self._autosave.poke()
+
+    def _autosave_now(self) -> None:
+        try:
+            self.save()
+        except ValidationError as error:
+            # Nothing is lost: the text stays on screen until it can be saved.
+            self.status.failed(error.message(self.lang))
+        else:
+            self.status.saved()
+
+    def flush(self) -> None:
+        """Save a change still waiting for its quiet period (leaving the step)."""
+        self._autosave.flush()
+
+    def save(self) -> None:  # pragma: no cover - every exercise has its own
+        raise NotImplementedError
+
+    def load(self) -> None:  # pragma: no cover - every exercise has its own
+        raise NotImplementedError
+
+    def _quietly(self) -> _Quiet:
+        """Set widget values from the store without triggering an autosave."""
+        return _Quiet(self)
+
+
+class _Quiet:
+    def __init__(self, exercise: Exercise) -> None:
+        self.exercise = exercise
+
+    def __enter__(self) -> None:
+        self.exercise._loading = True
+
+    def __exit__(self, *_exc: object) -> None:
+        self.exercise._loading = False
