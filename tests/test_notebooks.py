@@ -37,3 +37,19 @@ def test_dashboard_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert (tmp_path / "nb.sqlite").exists()
     Database.open(url).close()
     assert os.environ["WORKBOOK_DB"] == url
+
+
+def test_exercises_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'ex.sqlite'}"
+    monkeypatch.setenv("WORKBOOK_DB", url)
+    notebook = nbformat.read(ROOT / "notebooks" / "exercises.ipynb", as_version=4)
+    NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
+    outputs = [o for cell in notebook.cells for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    widgets = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(widgets) == 8  # the interview form and the seven exercises
+    tables = Database.open(url).for_coach().tables()
+    assert list(tables["candidates"]["name"]) == ["Oefenkandidaat"]
+    assert list(tables["interviews"]["employer"]) == ["Voorbeeld BV"]

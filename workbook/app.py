@@ -9,7 +9,6 @@ message, the details go to the server log.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -243,7 +242,7 @@ def main(url: str | None = None) -> Dashboard | None:
         log.addHandler(handler)
         log.setLevel(logging.INFO)
     try:
-        db = Database.open(url or os.environ.get("WORKBOOK_DB"))
+        db = Database.open(url)
     except Exception:
         log.exception("Cannot open the workbook database")
         display(w.HTML(STYLE + message_html(t("app.error", "nl") + " / " + t("app.error", "en"), "error")))

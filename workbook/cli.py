@@ -25,6 +25,8 @@ DEFAULT_HOST: Final = "127.0.0.1"
 # One kernel waiting, already past the imports, for the next page load; more would
 # cost memory on a laptop for little gain. Workshops raise it with --pool-size.
 DEFAULT_POOL: Final = 1
+#: Seconds an unconnected, idle kernel lives on (after a closed tab or a reload).
+DEFAULT_CULL_AFTER: Final = 600
 
 
 class UsageError(Exception):
@@ -44,7 +46,7 @@ def notebook_path() -> Path:
 
 
 def _database_url(given: str | None) -> str:
-    return resolve_url(given or os.environ.get("WORKBOOK_DB") or DEFAULT_URL)
+    return resolve_url(given)
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -61,7 +63,9 @@ def _check_port_free(host: str, port: int) -> None:
             ) from error
 
 
-def voila_command(notebook: Path, *, host: str, port: int, pool_size: int) -> list[str]:
+def voila_command(
+    notebook: Path, *, host: str, port: int, pool_size: int, cull_after: int = DEFAULT_CULL_AFTER
+) -> list[str]:
     """The Voilà command line ``serve`` runs."""
     return [
         sys.executable,
@@ -75,6 +79,12 @@ def voila_command(notebook: Path, *, host: str, port: int, pool_size: int) -> li
         "--show_tracebacks=False",
         "--preheat_kernel=True",
         f"--pool_size={pool_size}",
+        # A closed tab's kernel is not always shut down by the page (Voilà's unload
+        # request can be refused), so idle kernels nobody is connected to are culled.
+        # Connected kernels are kept however idle: a candidate may be thinking.
+        f"--MappingKernelManager.cull_idle_timeout={cull_after}",
+        f"--MappingKernelManager.cull_interval={max(10, min(60, cull_after // 2))}",
+        "--MappingKernelManager.cull_connected=False",
     ]
 
 
@@ -88,7 +98,9 @@ def serve(args: argparse.Namespace) -> int:
     _check_port_free(args.host, args.port)
     notebook = notebook_path()
     env = {**os.environ, "WORKBOOK_DB": url}
-    command = voila_command(notebook, host=args.host, port=args.port, pool_size=args.pool_size)
+    command = voila_command(
+        notebook, host=args.host, port=args.port, pool_size=args.pool_size, cull_after=args.cull_after
+    )
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Workbook dashboard: http://{shown_host}:{args.port}/  (database: {_redact(url)})", flush=True)
     print("Press Ctrl-C to stop.", flush=True)
@@ -145,6 +157,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_serve.add_argument("--db", help=db_help)
     p_serve.add_argument("--pool-size", type=int, default=DEFAULT_POOL, help="preheated kernels waiting")
+    p_serve.add_argument(
+        "--cull-after",
+        type=int,
+        default=DEFAULT_CULL_AFTER,
+        help=f"seconds before an abandoned page's kernel is stopped (default {DEFAULT_CULL_AFTER})",
+    )
     p_serve.set_defaults(run=serve)
 
     p_export = commands.add_parser("export", help="export every table to Excel or CSV")

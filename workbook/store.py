@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -100,8 +101,10 @@ _KINDS: Final[dict[type, _Kind]] = {
 
 def resolve_url(url: str | None, base: Path | None = None) -> str:
     """Make a relative SQLite path absolute, so every process (and every Voilà
-    kernel, which runs in the notebook's folder) opens the same file."""
-    url = url or DEFAULT_URL
+    kernel, which runs in the notebook's folder) opens the same file.
+
+    No ``url``: ``$WORKBOOK_DB``, else the SQLite file under ``data/``."""
+    url = url or os.environ.get("WORKBOOK_DB") or DEFAULT_URL
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return url
@@ -158,7 +161,7 @@ class Database:
 
     @classmethod
     def open(cls, url: str | None = None, *, migrate: bool = True) -> Database:
-        """Connect to ``url`` (default: the SQLite file under ``data/``) and migrate."""
+        """Connect to ``url`` (default: ``$WORKBOOK_DB`` or ``data/workbook.sqlite``) and migrate."""
         url = resolve_url(url)
         backend = sa.engine.make_url(url).get_backend_name()
         engine = _sqlite_engine(url) if backend == "sqlite" else sa.create_engine(url, pool_pre_ping=True)

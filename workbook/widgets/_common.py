@@ -11,7 +11,7 @@ __all__ = ["STYLE", "download_link", "escape", "message_html", "safe_filename"]
 
 Level = Literal["ok", "tip", "warning", "error"]
 
-_ICONS: Final[dict[str, str]] = {"ok": "✓", "tip": "💡", "warning": "⚠", "error": "✗"}
+_ICONS: Final[dict[str, str]] = {"ok": "✓", "tip": "ℹ", "warning": "⚠", "error": "✗"}
 
 
 def escape(text: object) -> str:
@@ -43,6 +43,11 @@ STYLE: Final = """
   border-bottom: 1px solid var(--jp-border-color2, #ddd); }
 .wb-code { font-family: var(--jp-code-font-family, monospace); font-size: 1.2em; letter-spacing: 0.05em; }
 .wb-app .widget-label, .wb-app .widget-text input, .wb-app textarea { font-size: 15px; }
+/* Buttons as wide as their label: Dutch labels are long, a fixed width cuts them. */
+.wb-app .jupyter-button { width: auto; min-width: 40px; padding: 0 12px; }
+.wb-app .wb-saved { color: #2ea043; }
+.wb-app .wb-unsaved { color: #d29922; }
+.wb-app .wb-overdue { border-left: 4px solid #f85149; padding-left: 4px; }
 </style>
 """
 

@@ -33,7 +33,7 @@ class InterviewerRow(w.HBox):
             field.layout = w.Layout(width="auto", flex="1 1 0")
         self.name.add_class("wb-interviewer-name")
         self.remove_button = w.Button(
-            icon="trash", tooltip=t("interviews.remove", lang), layout=w.Layout(width="40px")
+            description=t("interviews.remove", lang), icon="trash", layout=w.Layout(width="auto")
         )
         self.remove_button.on_click(lambda _: on_remove(self) if on_remove else None)
         if person:
@@ -65,7 +65,8 @@ class InterviewForm(w.VBox):
         self.lang = lang
         self.interview = interview
         self.on_saved = on_saved
-        wide = w.Layout(width="100%")
+        # Not 100%: the widget's own margin would push it past the page edge.
+        wide = w.Layout(width="calc(100% - 8px)")
         style = {"description_width": "10em"}
         self.employer = w.Text(description=t("interviews.employer", lang), layout=wide, style=style)
         self.role = w.Text(description=t("interviews.role", lang), layout=wide, style=style)
@@ -88,7 +89,9 @@ class InterviewForm(w.VBox):
             style=style,
         )
         self.people = w.VBox()
-        self.add_person_button = w.Button(description=t("interviews.add_interviewer", lang), icon="user-plus")
+        self.add_person_button = w.Button(
+            description=t("interviews.add_interviewer", lang), icon="user-plus", layout=w.Layout(width="auto")
+        )
         self.add_person_button.on_click(lambda _: self.add_interviewer())
         self.save_button = w.Button(
             description=t("interviews.save", lang), button_style="primary", icon="check"

@@ -1,0 +1,341 @@
+"""Closing questions (G3-G15): browse the catalogue, plan a few questions, get live
+feedback per question and on the whole plan, print a cue card."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import ipywidgets as w
+
+from workbook import guidance
+from workbook.checks import Feedback, check_plan, check_question
+from workbook.model import Interview, PlannedQuestion, ValidationError
+from workbook.store import Store
+from workbook.ui import t
+from workbook.widgets._autosave import DEFAULT_DELAY, Debouncer
+from workbook.widgets._common import download_link, escape, message_html, safe_filename
+from workbook.widgets._exercise import Exercise
+
+__all__ = ["ClosingQuestions", "QuestionRow", "cue_card_html", "feedback_html"]
+
+
+def feedback_html(feedback: Sequence[Feedback], lang: str) -> str:
+    """Feedback lines with the guidance point each comes from."""
+    return "".join(
+        message_html(f"{item.message} ({item.point})" if item.point else item.message, item.level)
+        for item in feedback
+    )
+
+
+def cue_card_html(questions: Sequence[str], interview: Interview, lang: str) -> str:
+    """A printable one-page HTML document with the planned questions."""
+    title = t("questions.cue_card_title", lang)
+    heading = f"{interview.employer} · {interview.role} · {interview.date:%d-%m-%Y}"
+    items = "".join(f"<li>{escape(q)}</li>" for q in questions)
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        "<style>body{font:16pt/1.5 system-ui,sans-serif;margin:2cm;color:#111;background:#fff}"
+        "h1{font-size:20pt;margin:0}p{color:#555;margin:.2em 0 1em}li{margin:.6em 0}"
+        "@media print{body{margin:1cm}}</style></head>"
+        f"<body><h1>{escape(title)}</h1><p>{escape(heading)}</p><ol>{items}</ol></body></html>"
+    )
+
+
+class QuestionRow(w.VBox):
+    """One planned question: editable text, live feedback, move and remove."""
+
+    def __init__(
+        self,
+        question: PlannedQuestion,
+        lang: str,
+        round: str,
+        *,
+        save: Callable[[PlannedQuestion], PlannedQuestion],
+        move: Callable[[QuestionRow, int], None],
+        remove: Callable[[QuestionRow], None],
+        autosave_delay: float,
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.lang, self.round = lang, round
+        self._save = save
+        self.number = w.HTML(layout=w.Layout(width="2em"))
+        self.text = w.Text(value=question.text, layout=w.Layout(flex="1 1 auto"))
+        self.text.add_class("wb-question-text")
+        self.up_button = w.Button(
+            icon="arrow-up", tooltip=t("questions.up", lang), layout=w.Layout(width="40px")
+        )
+        self.down_button = w.Button(
+            icon="arrow-down", tooltip=t("questions.down", lang), layout=w.Layout(width="40px")
+        )
+        self.remove_button = w.Button(
+            icon="trash", tooltip=t("questions.remove", lang), layout=w.Layout(width="40px")
+        )
+        self.up_button.on_click(lambda _: move(self, -1))
+        self.down_button.on_click(lambda _: move(self, +1))
+        self.remove_button.on_click(lambda _: remove(self))
+        self.feedback = w.HTML()
+        self.feedback.add_class("wb-question-feedback")
+        self._autosave = Debouncer(self.save, autosave_delay)
+        self.text.observe(self._on_text_change, names="value")
+        self.children = [
+            w.HBox([self.number, self.text, self.up_button, self.down_button, self.remove_button]),
+            self.feedback,
+        ]
+        self.add_class("wb-question")
+        self.show_feedback()
+
+    def _on_text_change(self, _change: dict[str, Any]) -> None:
+        self.show_feedback()
+        self._autosave.poke()
+
+    def show_feedback(self) -> None:
+        self.feedback.value = feedback_html(
+            check_question(self.text.value, lang=self.lang, round=self.round), self.lang
+        )
+
+    def save(self) -> None:
+        try:
+            changed = PlannedQuestion(
+                id=self.question.id,
+                interview_id=self.question.interview_id,
+                text=self.text.value,
+                position=self.question.position,
+                # Once rewritten, a catalogue question is the candidate's own.
+                source=self.question.source if self.text.value == self.question.text else "own",
+                catalogue_key=self.question.catalogue_key,
+            )
+        except ValidationError as error:
+            self.feedback.value = message_html(error.message(self.lang), "warning")
+            return
+        self.question = self._save(changed)
+
+
+class ClosingQuestions(Exercise):
+    """The closing-questions exercise for one interview."""
+
+    step = "questions"
+
+    def __init__(
+        self, store: Store, interview: Interview, lang: str = "nl", *, autosave_delay: float = DEFAULT_DELAY
+    ) -> None:
+        super().__init__(store, interview, lang, autosave_delay=autosave_delay)
+        self._delay = autosave_delay
+        round_label = t(f"round.{interview.round}", lang)
+        # -- catalogue
+        self.purpose = w.Dropdown(
+            options=[(t(f"purpose.{p.key}", lang), p.key) for p in guidance.purposes()],
+            description=t("questions.purpose", lang),
+        )
+        self.purpose.observe(lambda _: self._show_catalogue(), names="value")
+        self.purpose_help = w.HTML()
+        self.catalogue_list = w.VBox()
+        self.catalogue_list.add_class("wb-catalogue")
+        # -- own question
+        self.own = w.Textarea(
+            placeholder=t("questions.own_placeholder", lang), layout=w.Layout(width="100%", height="4em")
+        )
+        self.own.add_class("wb-own-question")
+        self.own_feedback = w.HTML()
+        self.own.observe(self._on_own_change, names="value")
+        self.add_own_button = w.Button(
+            description=t("questions.add_own", lang), icon="plus", button_style="primary"
+        )
+        self.add_own_button.on_click(lambda _: self.add_own())
+        # -- plan
+        self.rows = w.VBox()
+        self.plan_feedback = w.HTML()
+        self.plan_feedback.add_class("wb-plan-feedback")
+        self.cue_card = w.HTML()
+        avoid = w.Accordion(children=[w.HTML(self._avoid_html())])
+        avoid.set_title(0, t("heading.avoid", lang))
+        avoid.selected_index = None
+        self.children = [
+            w.HTML(f"<h2>{t('questions.heading', lang)}</h2>"),
+            w.HTML(message_html(t("questions.intro", lang), "tip")),
+            w.HTML(message_html(t("questions.round_note", lang, round=round_label.lower()), "tip")),
+            w.HTML(f"<h3>{t('heading.catalogue', lang)}</h3>"),
+            self.purpose,
+            self.purpose_help,
+            self.catalogue_list,
+            avoid,
+            w.HTML(f"<h3>{t('questions.own_heading', lang)}</h3>"),
+            self.own,
+            self.own_feedback,
+            self.add_own_button,
+            w.HTML(f"<h3>{t('questions.plan_heading', lang)}</h3>"),
+            self.rows,
+            self.plan_feedback,
+            self.cue_card,
+            self.status,
+        ]
+        self.load()
+
+    # -- catalogue ----------------------------------------------------------
+
+    def _avoid_html(self) -> str:
+        lang = self.lang
+        parts = []
+        for rule in guidance.avoid_rules():
+            parts.append(
+                f"<p><b>{escape(rule.title.get(lang))}</b><br>"
+                f"<i>{t('heading.reason', lang)}:</i> {escape(rule.reason.get(lang))}<br>"
+                f"<i>{t('heading.instead', lang)}:</i> {escape(rule.instead.get(lang))}</p>"
+            )
+        return "".join(parts)
+
+    def _show_catalogue(self) -> None:
+        lang = self.lang
+        group = guidance.purpose(self.purpose.value)
+        help_html = message_html(group.description.get(lang), "tip")
+        if group.caution:
+            help_html += message_html(f"{t('heading.caution', lang)}: {group.caution.get(lang)}", "warning")
+        self.purpose_help.value = help_html
+        planned = {row.question.catalogue_key for row in self._rows()}
+        items = []
+        for question in guidance.catalogue(group.key):
+            button = w.Button(
+                description=t("questions.in_plan" if question.key in planned else "questions.add", lang),
+                icon="check" if question.key in planned else "plus",
+                disabled=question.key in planned,
+                layout=w.Layout(width="12em", flex="0 0 auto"),
+            )
+            button.on_click(lambda _, key=question.key: self.add_from_catalogue(key))
+            text = w.HTML(
+                f"<b>{escape(question.text.get(lang))}</b><br><small>{t('heading.when', lang)}: "
+                f"{escape(question.when.get(lang))} ({', '.join(question.points)})</small>",
+                layout=w.Layout(flex="1 1 auto"),
+            )
+            items.append(w.HBox([text, button], layout=w.Layout(align_items="center")))
+        self.catalogue_list.children = items
+
+    # -- own question -------------------------------------------------------
+
+    def _on_own_change(self, _change: dict[str, Any]) -> None:
+        text = self.own.value
+        self.own_feedback.value = (
+            feedback_html(check_question(text, lang=self.lang, round=self.interview.round), self.lang)
+            if text.strip()
+            else ""
+        )
+
+    def add_own(self) -> PlannedQuestion | None:
+        """Add the typed question to the plan."""
+        added = self._add(self.own.value, source="own", key="")
+        if added is not None:
+            self.own.value = ""
+        return added
+
+    def add_from_catalogue(self, key: str) -> PlannedQuestion | None:
+        """Add catalogue question ``key`` (in the current language) to the plan."""
+        question = guidance.catalogue_question(key)
+        return self._add(question.text.get(self.lang), source="catalogue", key=key)
+
+    def _add(self, text: str, *, source: str, key: str) -> PlannedQuestion | None:
+        try:
+            question = PlannedQuestion(
+                interview_id=self.interview.id,
+                text=text,
+                position=len(self.rows.children),
+                source=source,  # type: ignore[arg-type]
+                catalogue_key=key,
+            )
+        except ValidationError as error:
+            self.own_feedback.value = message_html(error.message(self.lang), "warning")
+            return None
+        stored = self._store(question)
+        self.rows.children = [*self.rows.children, self._row(stored)]
+        self._after_plan_change()
+        return stored
+
+    # -- plan ---------------------------------------------------------------
+
+    def _rows(self) -> list[QuestionRow]:
+        return [row for row in self.rows.children if isinstance(row, QuestionRow)]
+
+    def _row(self, question: PlannedQuestion) -> QuestionRow:
+        return QuestionRow(
+            question,
+            self.lang,
+            self.interview.round,
+            save=self._store,
+            move=self.move,
+            remove=self.remove,
+            autosave_delay=self._delay,
+        )
+
+    def _store(self, question: PlannedQuestion) -> PlannedQuestion:
+        stored = self.store.save(question)
+        self.status.saved()
+        self._show_plan_feedback()
+        return stored
+
+    def move(self, row: QuestionRow, step: int) -> None:
+        """Move a question up (-1) or down (+1) in the plan."""
+        rows = self._rows()
+        index = rows.index(row)
+        target = index + step
+        if not 0 <= target < len(rows):
+            return
+        rows[index], rows[target] = rows[target], rows[index]
+        self.rows.children = rows
+        self.store.reorder_questions(self.interview.id, [r.question.id for r in rows])
+        self.status.saved()
+        self._after_plan_change()
+
+    def remove(self, row: QuestionRow) -> None:
+        row._autosave.cancel()
+        self.store.delete(PlannedQuestion, row.question.id)
+        rows = [r for r in self._rows() if r is not row]
+        self.rows.children = rows
+        self.store.reorder_questions(self.interview.id, [r.question.id for r in rows])
+        self.status.saved()
+        self._after_plan_change()
+
+    def _after_plan_change(self) -> None:
+        for position, row in enumerate(self._rows()):
+            row.number.value = f"<b>{position + 1}.</b>"
+            row.question = dataclasses.replace(row.question, position=position)
+            row.up_button.disabled = position == 0
+            row.down_button.disabled = position == len(self.rows.children) - 1
+        self._show_plan_feedback()
+        self._show_catalogue()
+
+    def _show_plan_feedback(self) -> None:
+        texts = [row.text.value for row in self._rows()]
+        lang = self.lang
+        if not texts:
+            self.plan_feedback.value = message_html(t("questions.plan_empty", lang), "tip") + feedback_html(
+                check_plan([], round=self.interview.round, lang=lang), lang
+            )
+            self.cue_card.value = ""
+            return
+        self.plan_feedback.value = f"<b>{t('heading.feedback', lang)}</b>" + feedback_html(
+            check_plan(texts, round=self.interview.round, lang=lang), lang
+        )
+        filename = f"{t('questions.cue_card_file', lang)}-{safe_filename(self.interview.employer)}.html"
+        self.cue_card.value = download_link(
+            filename,
+            cue_card_html(texts, self.interview, lang).encode("utf-8"),
+            "text/html",
+            t("questions.cue_card_download", lang),
+        )
+
+    def planned(self) -> list[str]:
+        """The texts of the plan, in order."""
+        return [row.text.value for row in self._rows()]
+
+    # -- exercise -----------------------------------------------------------
+
+    def load(self) -> None:
+        self.rows.children = [self._row(q) for q in self.store.records(PlannedQuestion, self.interview.id)]
+        self._after_plan_change()
+
+    def save(self) -> None:
+        for row in self._rows():
+            row._autosave.flush()
+
+    def flush(self) -> None:
+        self.save()
