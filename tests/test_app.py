@@ -1,59 +1,173 @@
-"""The first dashboard without a browser: sign up, add an interview, come back."""
+"""The dashboard without a browser: sign in, walk the steps, reload, switch language."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from workbook.app import CandidateHome, Dashboard, SignIn, interview_table
+import pytest
+
+from workbook.app import CoachHome, Dashboard
+from workbook.model import Candidate, ClosingStatement, PlannedQuestion
 from workbook.store import Database
+from workbook.widgets.interview import InterviewForm
+from workbook.widgets.overview import Overview
+from workbook.widgets.questions import ClosingQuestions
+from workbook.widgets.signin import SignIn
+from workbook.widgets.statement import ClosingStatementExercise
+from workbook.widgets.workspace import CandidateWorkspace
 
 
-def test_sign_up_then_add_an_interview_then_sign_in_again(db: Database) -> None:
+def _add_interview(page: Dashboard, employer: str = "Gemeente Utrecht") -> None:
+    assert page.workspace is not None
+    form = page.workspace.body.children[-1]
+    assert isinstance(form, InterviewForm)
+    form.employer.value, form.role.value = employer, "Beleidsadviseur"
+    form.date.value = dt.date(2027, 5, 14)
+    form.save_button.click()
+
+
+def test_sign_up_add_interview_and_come_back_to_the_same_step(db: Database) -> None:
     page = Dashboard(db)
     code = page.sign_up("Sanne <i>de Vries</i>")
     assert code is not None
-    greeting = page.body.children[0].value  # type: ignore[attr-defined]
-    assert code in greeting and "&lt;i&gt;de Vries&lt;/i&gt;" in greeting
-    home = page.body.children[1]
-    assert isinstance(home, CandidateHome)
-    assert "Nog geen gesprekken" in home.listing.value
-    form = home.form
-    form.employer.value, form.role.value = "Gemeente Utrecht", "Beleidsadviseur"
-    form.date.value = dt.date(2027, 5, 14)
-    form.save_button.click()
-    assert "Gemeente Utrecht" in home.listing.value
-    assert form.employer.value == ""  # ready for the next one
+    assert code in page.greeting.value and "&lt;i&gt;de Vries&lt;/i&gt;" in page.greeting.value
+    workspace = page.workspace
+    assert isinstance(workspace, CandidateWorkspace)
+    assert isinstance(workspace.body.children[-1], InterviewForm)  # no interviews yet: the form first
+    _add_interview(page)
+    assert isinstance(workspace.exercise, ClosingQuestions)  # a new interview starts at step 1
+    workspace.exercise.own.value = "Wat is de volgende stap?"
+    workspace.exercise.add_own()
+    statement = workspace.go("statement")
+    assert isinstance(statement, ClosingStatementExercise)
+    statement.text.value = "Halverwege getypt"  # saved within the debounce, flushed on leave
 
-    again = Dashboard(db)  # a page reload: a fresh kernel, state from the store
+    again = Dashboard(db)  # a page reload: a fresh kernel, everything from the store
     assert again.sign_in(code.lower()) is not None
-    assert "Gemeente Utrecht" in again.body.children[1].listing.value  # type: ignore[attr-defined]
+    assert again.workspace is not None
+    assert isinstance(again.workspace.exercise, ClosingStatementExercise)
+    assert again.workspace.exercise.text.value == "Halverwege getypt"
+    assert again.workspace.picker.label.endswith("Gemeente Utrecht · Beleidsadviseur")
 
 
-def test_unknown_code_is_explained(db: Database) -> None:
+def test_progress_marks_follow_the_work(db: Database) -> None:
+    page = Dashboard(db)
+    page.sign_up("Sam")
+    _add_interview(page)
+    workspace = page.workspace
+    assert workspace is not None
+    assert workspace.step_buttons["questions"].description.startswith("○ 1.")
+    store = workspace.store
+    interview = workspace.interview
+    assert interview is not None
+    store.save(PlannedQuestion(interview_id=interview.id, text="Wat is de volgende stap?"))
+    workspace.refresh_progress()
+    assert workspace.step_buttons["questions"].description.startswith("◐ 1.")
+    store.save(PlannedQuestion(interview_id=interview.id, text="Wanneer hoor ik iets?"))
+    store.save(ClosingStatement(interview_id=interview.id, text="Mag ik nog iets zeggen?"))
+    workspace.refresh_progress()
+    assert workspace.step_buttons["questions"].description.startswith("✓ 1.")
+    assert workspace.step_buttons["statement"].description.startswith("✓ 2.")
+
+
+def test_next_and_previous_walk_the_steps_in_order(db: Database) -> None:
+    page = Dashboard(db)
+    page.sign_up("Sam")
+    _add_interview(page)
+    workspace = page.workspace
+    assert workspace is not None
+    assert workspace.previous_button.disabled
+    seen = [workspace.step]
+    while not workspace.next_button.disabled:
+        workspace.next_button.click()
+        seen.append(workspace.step)
+    assert seen == ["questions", "statement", "farewell", "notes", "reflection", "email", "promises"]
+    workspace.previous_button.click()
+    assert workspace.step == "email"
+
+
+def test_language_switch_keeps_the_input(db: Database) -> None:
+    page = Dashboard(db)
+    page.sign_up("Sam")
+    _add_interview(page)
+    assert page.workspace is not None
+    statement = page.workspace.go("statement")
+    assert isinstance(statement, ClosingStatementExercise)
+    statement.text.value = "Nog niet opgeslagen tekst"
+    page.language.value = "en"
+    assert "closing the job interview" in page.title.value
+    assert isinstance(page.workspace.exercise, ClosingStatementExercise)
+    assert page.workspace.exercise.text.value == "Nog niet opgeslagen tekst"
+    assert page.workspace.exercise.lang == "en"
+    assert page.store is not None and page.store.candidate().language == "en"  # remembered
+
+
+def test_overview_and_own_data(db: Database) -> None:
+    page = Dashboard(db)
+    page.sign_up("Sam")
+    _add_interview(page)
+    workspace = page.workspace
+    assert workspace is not None
+    overview = workspace.show_overview()
+    assert isinstance(overview, Overview)
+    assert "Gemeente Utrecht" in overview.table.value and "Nog geen scores" in overview.chart_note.value
+    filename = workspace.prepare_own_data()
+    assert filename == "mijn-werkboek-sam.xlsx" and "base64," in workspace.own_data_link.value
+
+
+def test_unknown_code_and_empty_name_are_explained(db: Database) -> None:
     page = Dashboard(db)
     assert page.sign_in("AAAA-BBBB-CCCC") is None
     signin = page.body.children[0]
     assert isinstance(signin, SignIn)
     assert "kennen we niet" in signin.feedback.value
-
-
-def test_empty_name_is_refused(db: Database) -> None:
-    page = Dashboard(db)
     assert page.sign_up("   ") is None
-    assert "Naam is verplicht." in page.body.children[0].feedback.value  # type: ignore[attr-defined]
+    assert "Naam is verplicht." in signin.feedback.value
 
 
-def test_language_switch(db: Database) -> None:
+def test_coach_passcode(db: Database) -> None:
     page = Dashboard(db)
-    page.language.value = "en"
-    assert "closing the job interview" in page.title.value
-    page.sign_up("Sam")
-    assert "Your interviews" in page.body.children[1].children[0].value  # type: ignore[attr-defined]
+    assert not page.sign_in_coach("whatever1")
+    assert "workbook coach-passcode" in page._signin().feedback.value
+    db.set_coach_passcode("correct horse")
+    assert not page.sign_in_coach("wrong horse")
+    assert "klopt niet" in page._signin().feedback.value
+    assert page.sign_in_coach("correct horse")
+    assert isinstance(page.body.children[0], CoachHome)
+    page.sign_out()
+    assert isinstance(page.body.children[0], SignIn) and "afgemeld" in page.notice.value
 
 
-def test_interview_table_escapes_everything(db: Database, interview) -> None:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
+def test_hub_user_signs_in_without_a_code(db: Database) -> None:
+    page = Dashboard(db, hub_user="sanne")
+    assert page.candidate is not None and page.candidate.name == "sanne"
+    assert "aangemeld als sanne" in page.greeting.value
+    again = Dashboard(db, hub_user="sanne")
+    assert again.candidate is not None and again.candidate.id == page.candidate.id
+    assert again.sign_out_button.layout.display == "none"
 
-    html = interview_table([replace(interview, employer="<img src=x onerror=alert(1)>")], "en")
-    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert "Selection interview" in html and "14-05-2027 14:30" in html
+
+def test_a_failing_callback_shows_a_friendly_message(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbook import app
+
+    page = Dashboard(db)
+
+    class Shell:
+        showtraceback = None
+
+    shell = Shell()
+    monkeypatch.setattr("IPython.get_ipython", lambda: shell)
+    app._install_error_guard(page)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        shell.showtraceback()  # what ipywidgets calls when a handler raises
+    assert "Er ging iets mis" in page.notice.value and "boom" not in page.notice.value
+
+
+def test_candidate_language_is_used_after_sign_in(db: Database) -> None:
+    person = Candidate(name="Sam", language="en")
+    code = db.create_candidate(person)
+    page = Dashboard(db)
+    page.sign_in(code)
+    assert page.lang == "en" and page.language.value == "en"

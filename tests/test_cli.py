@@ -94,3 +94,22 @@ def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--help"])
     out = capsys.readouterr().out
     assert "serve" in out and "export" in out
+
+
+def test_coach_passcode_is_set_hashed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    url = f"sqlite:///{tmp_path / 'wb.sqlite'}"
+    monkeypatch.setattr("sys.stdin", io.StringIO("short\n"))
+    assert main(["coach-passcode", "--db", url, "--stdin"]) == 2
+    assert "at least 8" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
+    assert main(["coach-passcode", "--db", url, "--stdin"]) == 0
+    db = Database.open(url)
+    assert db.check_coach_passcode("correct horse battery") and not db.check_coach_passcode("correct horse")
+    with db.read() as conn:
+        stored = conn.exec_driver_sql("SELECT value FROM settings").scalar()
+    assert "correct" not in stored and stored.startswith("scrypt$")
+    db.close()

@@ -100,9 +100,7 @@ def test_email_recipients_and_link_are_checked() -> None:
         ThankYouEmail(interview_id="i1", recipients=("not an address",))
     with pytest.raises(ValidationError):
         ThankYouEmail(interview_id="i1", linkedin_url="javascript:alert(1)")
-    mail = ThankYouEmail(
-        interview_id="i1", recipients=("jan@x.nl",), linkedin_url="https://linkedin.com/in/s"
-    )
+    mail = ThankYouEmail(interview_id="i1", recipients=("jan@x.nl",), linkedin_url="https://linkedin.com/in/s")
     assert mail.recipients == ("jan@x.nl",)
 
 

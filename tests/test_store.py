@@ -36,24 +36,12 @@ from workbook.store import AccessDenied, Database, NotAWorkbookDatabase, Store, 
 def _fill(store: Store, interview: Interview) -> None:
     """One record of every kind, with awkward text in it."""
     store.save(PlannedQuestion(interview_id=interview.id, text="Wat is de volgende stap?", position=0))
+    store.save(PlannedQuestion(interview_id=interview.id, text="Hoe ziet een <b>eerste</b> week eruit?", position=1))
+    store.save(ClosingStatement(interview_id=interview.id, appeal="TDD", plan_steps=("eerst", "daarna"), text="ok"))
+    store.save(Reflection(interview_id=interview.id, scores={"thanked": 4, "next_step": 2}, answers={"learned": "é"}))
+    store.save(Promise(interview_id=interview.id, what="Kopie diploma", promised_on="2027-05-14", due_on="2027-05-18"))
     store.save(
-        PlannedQuestion(interview_id=interview.id, text="Hoe ziet een <b>eerste</b> week eruit?", position=1)
-    )
-    store.save(
-        ClosingStatement(interview_id=interview.id, appeal="TDD", plan_steps=("eerst", "daarna"), text="ok")
-    )
-    store.save(
-        Reflection(interview_id=interview.id, scores={"thanked": 4, "next_step": 2}, answers={"learned": "é"})
-    )
-    store.save(
-        Promise(
-            interview_id=interview.id, what="Kopie diploma", promised_on="2027-05-14", due_on="2027-05-18"
-        )
-    )
-    store.save(
-        ThankYouEmail(
-            interview_id=interview.id, recipients=("jan@utrecht.nl",), subject="Dank", send_on="2027-05-18"
-        )
+        ThankYouEmail(interview_id=interview.id, recipients=("jan@utrecht.nl",), subject="Dank", send_on="2027-05-18")
     )
     store.save(Note(interview_id=interview.id, text="=SUM(A1:A9) en -min\n'quote", kind="during"))
     store.save(Summary(interview_id=interview.id, key_points="• 😀 punt één"))
@@ -73,9 +61,7 @@ def test_records_round_trip_as_records(store: Store, interview: Interview) -> No
     statement = store.one(ClosingStatement, interview.id)
     assert statement is not None and statement.plan_steps == ("eerst", "daarna")
     mail = store.one(ThankYouEmail, interview.id)
-    assert (
-        mail is not None and mail.recipients == ("jan@utrecht.nl",) and mail.send_on == dt.date(2027, 5, 18)
-    )
+    assert mail is not None and mail.recipients == ("jan@utrecht.nl",) and mail.send_on == dt.date(2027, 5, 18)
 
 
 def test_tables_have_the_declared_dtypes(store: Store, interview: Interview) -> None:

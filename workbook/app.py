@@ -1,202 +1,149 @@
-"""The dashboard shell that Voilà serves: sign-in, language switch, the candidate's
-interviews and the form to add one.
+"""The dashboard that Voilà serves: header with language switch, then sign-in, the
+candidate's workspace or the coach view.
 
-``notebooks/workbook.ipynb`` only calls :func:`main`. Every handler runs through
-:func:`_guarded`, so a user never sees a Python traceback: they get a friendly
-message, the details go to the server log.
+``notebooks/workbook.ipynb`` only calls :func:`main`. Any exception in a widget
+callback becomes a friendly message; the details go to the server log, never to
+the page.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
 import sys
-from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
 from IPython.display import display
 
-from workbook.model import Candidate, Interview, ValidationError
+from workbook.model import Candidate
 from workbook.store import Database, Store
 from workbook.ui import t, t_html
-from workbook.widgets._common import STYLE, escape, message_html
-from workbook.widgets.interview import InterviewForm
+from workbook.widgets._common import STYLE, message_html
+from workbook.widgets.signin import SignIn
+from workbook.widgets.workspace import CandidateWorkspace
 
-__all__ = ["CandidateHome", "Dashboard", "SignIn", "main"]
+__all__ = ["CoachHome", "Dashboard", "main"]
 
 log = logging.getLogger("workbook")
 
 
-class SignIn(w.VBox):
-    """New candidates give their name and get a code; returning ones type their code."""
+class CoachHome(w.VBox):
+    """The coach's screen (the cohort view comes with the coach issue)."""
 
-    def __init__(
-        self, db: Database, lang: str, on_signed_in: Callable[[Candidate, str | None], None]
-    ) -> None:
+    def __init__(self, db: Database, lang: str) -> None:
         super().__init__()
-        self.db = db
-        self.lang = lang
-        self.on_signed_in = on_signed_in
-        self.name = w.Text(
-            description=t("signin.name", lang),
-            placeholder=t("signin.name_placeholder", lang),
-            style={"description_width": "12em"},
-            layout=w.Layout(width="32em"),
-        )
-        self.start_button = w.Button(description=t("signin.start", lang), button_style="primary")
-        self.code = w.Text(
-            description=t("signin.code", lang),
-            placeholder=t("signin.code_placeholder", lang),
-            style={"description_width": "12em"},
-            layout=w.Layout(width="32em"),
-        )
-        self.continue_button = w.Button(description=t("signin.continue", lang))
-        self.feedback = w.HTML()
-        self.start_button.on_click(lambda _: self.sign_up())
-        self.continue_button.on_click(lambda _: self.sign_in())
+        tables = db.for_coach()
+        candidates = len(tables.table("candidates"))
+        interviews = len(tables.table("interviews"))
         self.children = [
-            w.HTML(f"<h2>{t('signin.new_heading', lang)}</h2>"),
-            w.HBox([self.name, self.start_button]),
-            w.HTML(f"<h2>{t('signin.code_heading', lang)}</h2>"),
-            w.HBox([self.code, self.continue_button]),
-            self.feedback,
+            w.HTML(f"<h2>{t('coach.heading', lang)}</h2>"),
+            w.HTML(message_html(t("coach.placeholder", lang, candidates=candidates, interviews=interviews), "tip")),
         ]
-        self.add_class("wb-signin")
-
-    def sign_up(self) -> str | None:
-        """Create a candidate from the typed name; returns their new code."""
-        try:
-            candidate = Candidate(name=self.name.value, language=self.lang)  # type: ignore[arg-type]
-        except ValidationError as error:
-            self.feedback.value = message_html(error.message(self.lang), "warning")
-            return None
-        code = self.db.create_candidate(candidate)
-        self.on_signed_in(candidate, code)
-        return code
-
-    def sign_in(self) -> Candidate | None:
-        """Find the candidate of the typed code."""
-        candidate = self.db.find_candidate(self.code.value)
-        if candidate is None:
-            self.feedback.value = message_html(t("signin.unknown_code", self.lang), "warning")
-            return None
-        self.on_signed_in(candidate, None)
-        return candidate
-
-
-class CandidateHome(w.VBox):
-    """The candidate's interviews, and the form to add one."""
-
-    def __init__(self, store: Store, lang: str) -> None:
-        super().__init__()
-        self.store = store
-        self.lang = lang
-        self.listing = w.HTML()
-        self.listing.add_class("wb-interview-list")
-        self.form = InterviewForm(store, lang, on_saved=self._on_interview_saved)
-        self.children = [
-            w.HTML(f"<h2>{t('interviews.heading', lang)}</h2>"),
-            self.listing,
-            w.HTML(f"<h2>{t('interviews.add_heading', lang)}</h2>"),
-            self.form,
-        ]
-        self.refresh()
-
-    def refresh(self) -> None:
-        self.listing.value = interview_table(self.store.interviews(), self.lang)
-
-    def _on_interview_saved(self, _interview: Interview) -> None:
-        self.refresh()
-        self.form.load(None)
-
-
-def interview_table(interviews: list[Interview], lang: str) -> str:
-    """An HTML table of interviews; every user text escaped."""
-    if not interviews:
-        return message_html(t("interviews.none", lang), "tip")
-    head = "".join(
-        f"<th>{t(key, lang)}</th>"
-        for key in (
-            "interviews.date",
-            "interviews.employer",
-            "interviews.role",
-            "interviews.round",
-            "interviews.interviewers",
-            "interviews.outcome",
-        )
-    )
-    rows = []
-    for item in interviews:
-        when = item.date.strftime("%d-%m-%Y") + (f" {item.time:%H:%M}" if item.time else "")
-        people = ", ".join(p.name for p in item.interviewers)
-        cells = (
-            when,
-            item.employer,
-            item.role,
-            t(f"round.{item.round}", lang),
-            people,
-            t(f"outcomes.{item.outcome}", lang),
-        )
-        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    return f'<table class="wb-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        self.add_class("wb-coach")
 
 
 class Dashboard(w.VBox):
-    """The whole page: header with language switch, then sign-in or the candidate's home."""
+    """The whole page. ``hub_user`` signs a JupyterHub user in without a code."""
 
-    def __init__(self, db: Database, lang: str = "nl") -> None:
+    def __init__(self, db: Database, lang: str = "nl", *, hub_user: str | None = None) -> None:
         super().__init__()
         self.db = db
         self.lang = lang
         self.candidate: Candidate | None = None
         self.store: Store | None = None
-        self.notice = w.HTML()
+        self.is_coach = False
+        self.workspace: CandidateWorkspace | None = None
+        self._new_code: str | None = None
+        self._hub = hub_user is not None
         self.title = w.HTML()
         self.language = w.ToggleButtons(options=[("Nederlands", "nl"), ("English", "en")], value=lang)
+        self.language.add_class("wb-language")
         self.language.observe(self._on_language_change, names="value")
+        self.sign_out_button = w.Button(icon="sign-out")
+        self.sign_out_button.on_click(lambda _: self.sign_out())
+        self.notice = w.HTML()
+        self.notice.add_class("wb-notice")
+        self.greeting = w.HTML()
         self.body = w.VBox()
-        self.children = [
-            w.HTML(STYLE),
-            w.HBox(
-                [self.title, self.language],
-                layout=w.Layout(justify_content="space-between", align_items="center"),
-            ),
-            self.notice,
-            self.body,
-        ]
+        header = w.HBox(
+            [self.title, w.HBox([self.language, self.sign_out_button])],
+            layout=w.Layout(justify_content="space-between", align_items="center", flex_flow="row wrap"),
+        )
+        self.children = [w.HTML(STYLE), header, self.notice, self.greeting, self.body]
         self.add_class("wb-app")
-        self._show()
+        if hub_user:
+            candidate = db.candidate_for_external_id(hub_user)
+            self._enter_candidate(candidate, None)
+        else:
+            self._show()
 
-    def say_error(self) -> None:
-        """Tell the user something failed, without any technical detail."""
-        self.notice.value = message_html(t("app.error", self.lang), "error")
+    # -- screens ------------------------------------------------------------
 
-    def _show(self, code: str | None = None) -> None:
+    def _show(self) -> None:
         lang = self.lang
         self.title.value = f"<h1>{t('app.title', lang)}</h1><div>{t('app.tagline', lang)}</div>"
-        if self.candidate is None or self.store is None:
-            self.body.children = [SignIn(self.db, lang, self._on_signed_in)]
-            return
-        if code:
-            greeting = message_html(
-                t_html("signin.your_code", lang, name=self.candidate.name, code=code), "ok", trusted_html=True
-            )
+        self.sign_out_button.description = t("app.sign_out", lang)
+        signed_in = self.candidate is not None or self.is_coach
+        self.sign_out_button.layout.display = None if signed_in and not self._hub else "none"
+        if self.is_coach:
+            self.greeting.value = ""
+            self.body.children = [CoachHome(self.db, lang)]
+        elif self.candidate is not None and self.store is not None:
+            self.greeting.value = self._greeting()
+            self.workspace = CandidateWorkspace(self.store, lang)
+            self.body.children = [self.workspace]
         else:
-            greeting = message_html(t("signin.welcome_back", lang, name=self.candidate.name), "ok")
-        self.home = CandidateHome(self.store, lang)
-        self.body.children = [w.HTML(greeting), self.home]
+            self.greeting.value = ""
+            self.body.children = [SignIn(self.db, lang, self._enter_candidate, self._enter_coach)]
 
-    def _on_signed_in(self, candidate: Candidate, code: str | None) -> None:
+    def _greeting(self) -> str:
+        assert self.candidate is not None
+        lang, name = self.lang, self.candidate.name
+        if self._new_code:
+            return message_html(
+                t_html("signin.your_code", lang, name=name, code=self._new_code), "ok", trusted_html=True
+            )
+        key = "signin.hub_welcome" if self._hub else "signin.welcome_back"
+        return message_html(t(key, lang, name=name), "ok")
+
+    def _enter_candidate(self, candidate: Candidate, code: str | None) -> None:
         self.candidate = candidate
         self.store = self.db.for_candidate(candidate.id)
+        self._new_code = code
         self.notice.value = ""
-        self._show(code)
-
-    def _on_language_change(self, change: dict[str, Any]) -> None:
-        self.lang = change["new"]
+        if candidate.language != self.lang:
+            # Their own language choice wins over the page default.
+            self._quiet_language(candidate.language)
         self._show()
 
-    # Actions as methods, so tests can drive the page like a user.
+    def _enter_coach(self) -> None:
+        self.is_coach = True
+        self.notice.value = ""
+        self._show()
+
+    def _quiet_language(self, lang: str) -> None:
+        self.lang = lang
+        self.language.unobserve(self._on_language_change, names="value")
+        self.language.value = lang
+        self.language.observe(self._on_language_change, names="value")
+
+    def _on_language_change(self, change: dict[str, Any]) -> None:
+        self.set_language(change["new"])
+
+    # -- actions (methods, so tests drive the page like a user) ---------------
+
+    def set_language(self, lang: str) -> None:
+        """Switch language without losing anything typed: save, then redraw."""
+        if self.workspace is not None:
+            self.workspace.flush()
+        self._quiet_language(lang)
+        if self.candidate is not None and self.store is not None and self.candidate.language != lang:
+            self.candidate = dataclasses.replace(self.candidate, language=lang)  # type: ignore[arg-type]
+            self.store.update_candidate(self.candidate)
+        self._show()
+
     def sign_up(self, name: str) -> str | None:
         signin = self._signin()
         signin.name.value = name
@@ -207,11 +154,29 @@ class Dashboard(w.VBox):
         signin.code.value = code
         return signin.sign_in()
 
+    def sign_in_coach(self, passcode: str) -> bool:
+        signin = self._signin()
+        signin.passcode.value = passcode
+        return signin.sign_in_coach()
+
+    def sign_out(self) -> None:
+        if self.workspace is not None:
+            self.workspace.flush()
+        self.candidate = self.store = self.workspace = None
+        self.is_coach = False
+        self._new_code = None
+        self._show()
+        self.notice.value = message_html(t("app.signed_out", self.lang), "ok")
+
     def _signin(self) -> SignIn:
-        signin = self.body.children[0]
+        signin = self.body.children[0] if self.body.children else None
         if not isinstance(signin, SignIn):
             raise RuntimeError("Already signed in.")
         return signin
+
+    def say_error(self) -> None:
+        """Tell the user something failed, without any technical detail."""
+        self.notice.value = message_html(t("app.error", self.lang), "error")
 
 
 def _install_error_guard(dashboard: Dashboard) -> None:
@@ -233,21 +198,25 @@ def _install_error_guard(dashboard: Dashboard) -> None:
     shell.showtraceback = showtraceback
 
 
-def main(url: str | None = None) -> Dashboard | None:
-    """Open the database (``WORKBOOK_DB`` or the default) and show the dashboard."""
+def _setup_logging() -> None:
     if not log.handlers:
         # Only our own logger: the server log stays readable (no Alembic chatter).
         handler = logging.StreamHandler(sys.__stderr__)
         handler.setFormatter(logging.Formatter("%(asctime)s workbook %(levelname)s %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)
+
+
+def main(url: str | None = None) -> Dashboard | None:
+    """Open the database (``WORKBOOK_DB`` or the default) and show the dashboard."""
+    _setup_logging()
     try:
         db = Database.open(url)
     except Exception:
         log.exception("Cannot open the workbook database")
         display(w.HTML(STYLE + message_html(t("app.error", "nl") + " / " + t("app.error", "en"), "error")))
         return None
-    dashboard = Dashboard(db)
+    dashboard = Dashboard(db, hub_user=os.environ.get("JUPYTERHUB_USER") or None)
     _install_error_guard(dashboard)
     display(dashboard)
     return dashboard

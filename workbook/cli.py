@@ -145,6 +145,30 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def coach_passcode(args: argparse.Namespace) -> int:
+    """Set the passcode that opens the coach view (asked twice, never echoed)."""
+    import getpass
+
+    if args.stdin:
+        passcode = sys.stdin.readline().rstrip("\n")
+    else:
+        passcode = getpass.getpass("New coach passcode (8 characters or more): ")
+        if getpass.getpass("Once more: ") != passcode:
+            raise UsageError("The two passcodes differ; nothing was changed.")
+    try:
+        db = Database.open(_database_url(args.db))
+    except NotAWorkbookDatabase as error:
+        raise UsageError(str(error)) from error
+    try:
+        db.set_coach_passcode(passcode)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+    finally:
+        db.close()
+    print("Coach passcode set.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbook", description="Closing-the-interview workbook.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -152,9 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_serve = commands.add_parser("serve", help="serve the dashboard with Voilà")
     p_serve.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
-    p_serve.add_argument(
-        "--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})"
-    )
+    p_serve.add_argument("--host", default=DEFAULT_HOST, help=f"address to listen on (default {DEFAULT_HOST})")
     p_serve.add_argument("--db", help=db_help)
     p_serve.add_argument("--pool-size", type=int, default=DEFAULT_POOL, help="preheated kernels waiting")
     p_serve.add_argument(
@@ -169,6 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--db", help=db_help)
     p_export.add_argument("--out", required=True, help="FILE.xlsx, or a folder for one CSV per table")
     p_export.set_defaults(run=export)
+
+    p_coach = commands.add_parser("coach-passcode", help="set the passcode that opens the coach view")
+    p_coach.add_argument("--db", help=db_help)
+    p_coach.add_argument("--stdin", action="store_true", help="read the passcode from standard input (scripts)")
+    p_coach.set_defaults(run=coach_passcode)
     return parser
 
 

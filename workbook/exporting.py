@@ -10,6 +10,7 @@ so :func:`read_export` can undo exactly what was added.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -19,7 +20,7 @@ import pandas as pd
 
 from workbook.schema import TABLES, coerce_frame, frame_dtypes
 
-__all__ = ["export_tables", "neutralise", "read_export", "restore"]
+__all__ = ["export_tables", "neutralise", "read_export", "restore", "xlsx_bytes"]
 
 _FORMULA_START: Final = ("=", "+", "-", "@", "'", "\t", "\r")
 
@@ -60,9 +61,7 @@ def export_tables(frames: Mapping[str, pd.DataFrame], out: Path | str) -> list[P
     out = Path(out)
     if out.suffix.lower() == ".xlsx":
         out.parent.mkdir(parents=True, exist_ok=True)
-        with pd.ExcelWriter(out, engine="openpyxl") as writer:
-            for name, frame in frames.items():
-                _frame_out(frame).to_excel(writer, sheet_name=name[:31], index=False)
+        out.write_bytes(xlsx_bytes(frames))
         return [out]
     if out.suffix:
         raise ValueError(f"Export to a .xlsx file or a folder, not to '{out.name}'.")
@@ -74,6 +73,15 @@ def export_tables(frames: Mapping[str, pd.DataFrame], out: Path | str) -> list[P
         _frame_out(frame).to_csv(path, index=False, encoding="utf-8-sig")
         written.append(path)
     return written
+
+
+def xlsx_bytes(frames: Mapping[str, pd.DataFrame]) -> bytes:
+    """The Excel export in memory, for a download from the browser."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in frames.items():
+            _frame_out(frame).to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()
 
 
 def _cell_in(value: Any, dtype: object) -> Any:
@@ -92,9 +100,7 @@ def _frame_in(name: str, raw: pd.DataFrame) -> pd.DataFrame:
     raw = raw.copy()
     for column, dtype in frame_dtypes(name).items():
         if column in raw.columns:
-            raw[column] = (
-                raw[column].astype(object).map(lambda v, d=dtype: _cell_in(v, d), na_action="ignore")
-            )
+            raw[column] = raw[column].astype(object).map(lambda v, d=dtype: _cell_in(v, d), na_action="ignore")
     return coerce_frame(name, raw)
 
 

@@ -14,7 +14,15 @@ import hmac
 import secrets
 from typing import Final
 
-__all__ = ["hash_code", "looks_like_code", "new_code", "normalise_code", "same_code"]
+__all__ = [
+    "hash_code",
+    "hash_passcode",
+    "looks_like_code",
+    "new_code",
+    "normalise_code",
+    "same_code",
+    "verify_passcode",
+]
 
 ALPHABET: Final = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 _LENGTH: Final = 12
@@ -46,3 +54,27 @@ def hash_code(code: str) -> str:
 def same_code(code: str, stored_hash: str) -> bool:
     """Compare in constant time, so response times reveal nothing."""
     return hmac.compare_digest(hash_code(code), stored_hash)
+
+
+def hash_passcode(passcode: str) -> str:
+    """Hash a coach passcode with a random salt: ``scrypt$<salt hex>$<hash hex>``.
+
+    Unlike sign-in codes, a passcode is chosen by a person and may be weak, so it
+    gets its own salt and is never used as a lookup key.
+    """
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(passcode.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def verify_passcode(passcode: str, stored: str) -> bool:
+    """Whether ``passcode`` matches a :func:`hash_passcode` result (constant time)."""
+    try:
+        scheme, salt_hex, digest_hex = stored.split("$")
+        salt = bytes.fromhex(salt_hex)
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    digest = hashlib.scrypt(passcode.encode(), salt=salt, n=2**14, r=8, p=1, dklen=32)
+    return hmac.compare_digest(digest.hex(), digest_hex)

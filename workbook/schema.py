@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from workbook.model import GUT_ANSWERS, LANGS, OUTCOMES, PROMISE_STATUSES, QUESTION_SOURCES, ROUNDS, SCORERS
 
-__all__ = ["TABLES", "coerce_frame", "frame_dtypes", "metadata"]
+__all__ = ["HIDDEN_COLUMNS", "SETTINGS", "TABLES", "coerce_frame", "frame_dtypes", "metadata"]
 
 # Naming convention: stable constraint names make migrations reproducible on
 # SQLite (batch mode) and PostgreSQL alike.
@@ -80,6 +80,12 @@ candidates = sa.Table(
     sa.Column("code_hash", sa.String(128), unique=True),
     sa.Column("created_at", sa.DateTime, nullable=False),
     _updated(),
+    # Where the candidate was, so a reload or a new device brings them back there.
+    # No foreign key: the interview may be deleted, and then the resume is ignored.
+    sa.Column("resume_interview_id", sa.String(_ID)),
+    sa.Column("resume_step", sa.String(40)),
+    # Identity given by a single-sign-on front (JupyterHub's user name), if any.
+    sa.Column("external_id", sa.String(200), unique=True),
 )
 
 interviews = sa.Table(
@@ -236,11 +242,21 @@ summaries = sa.Table(
     _updated(),
 )
 
-#: Every table by name, parents before children (the order to write and export in).
-TABLES: Final[dict[str, sa.Table]] = {t.name: t for t in metadata.sorted_tables}
+# Server-wide settings, such as the hash of the coach passcode. Not personal data,
+# never exported.
+SETTINGS = sa.Table(
+    "settings",
+    metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+    _updated(),
+)
 
-#: Columns never handed out in a DataFrame or an export.
-SECRET_COLUMNS: Final = frozenset({"code_hash"})
+#: Every table by name, parents before children (the order to write and export in).
+TABLES: Final[dict[str, sa.Table]] = {t.name: t for t in metadata.sorted_tables if t.name != "settings"}
+
+#: Columns never handed out in a DataFrame or an export (secrets and UI state).
+HIDDEN_COLUMNS: Final = frozenset({"code_hash", "resume_interview_id", "resume_step", "external_id"})
 
 
 def _dtype(column: sa.Column[object]) -> object:
@@ -260,7 +276,7 @@ def _dtype(column: sa.Column[object]) -> object:
 
 def frame_dtypes(table: str) -> dict[str, object]:
     """The pandas dtype of every public column of ``table``, in column order."""
-    return {c.name: _dtype(c) for c in TABLES[table].columns if c.name not in SECRET_COLUMNS}
+    return {c.name: _dtype(c) for c in TABLES[table].columns if c.name not in HIDDEN_COLUMNS}
 
 
 def coerce_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:

@@ -45,7 +45,7 @@ from workbook.model import (
     ThankYouEmail,
     ValidationError,
 )
-from workbook.schema import SECRET_COLUMNS, TABLES, coerce_frame, frame_dtypes
+from workbook.schema import HIDDEN_COLUMNS, SETTINGS, TABLES, coerce_frame, frame_dtypes
 
 __all__ = [
     "DEFAULT_URL",
@@ -208,12 +208,48 @@ class Database:
             return None
         table = TABLES["candidates"]
         with self.read() as conn:
-            row = (
-                conn.execute(sa.select(table).where(table.c.code_hash == identity.hash_code(code)))
-                .mappings()
-                .first()
-            )
+            row = conn.execute(sa.select(table).where(table.c.code_hash == identity.hash_code(code))).mappings().first()
         return _candidate(row) if row else None
+
+    # -- coach passcode -------------------------------------------------------
+
+    _COACH_KEY: Final = "coach_passcode"
+
+    def set_coach_passcode(self, passcode: str) -> None:
+        """Store (a hash of) the passcode that opens the coach view."""
+        if len(passcode.strip()) < 8:
+            raise ValueError("A coach passcode needs at least 8 characters.")
+        table = SETTINGS
+        with self.write() as conn:
+            conn.execute(table.delete().where(table.c.key == self._COACH_KEY))
+            conn.execute(
+                table.insert().values(key=self._COACH_KEY, value=identity.hash_passcode(passcode), updated_at=_now())
+            )
+
+    def has_coach_passcode(self) -> bool:
+        return self._setting(self._COACH_KEY) is not None
+
+    def check_coach_passcode(self, passcode: str) -> bool:
+        stored = self._setting(self._COACH_KEY)
+        return stored is not None and identity.verify_passcode(passcode, stored)
+
+    def _setting(self, key: str) -> str | None:
+        with self.read() as conn:
+            value = conn.execute(sa.select(SETTINGS.c.value).where(SETTINGS.c.key == key)).scalar()
+        return None if value is None else str(value)
+
+    def candidate_for_external_id(self, external_id: str, name: str | None = None) -> Candidate:
+        """The candidate signed in by a single-sign-on front (JupyterHub), created on
+        first sight with ``name`` (default: the external id) as display name."""
+        table = TABLES["candidates"]
+        with self.write() as conn:
+            row = conn.execute(sa.select(table).where(table.c.external_id == external_id)).mappings().first()
+            if row is not None:
+                return _candidate(row)
+            candidate = Candidate(name=(name or external_id)[:100])
+            values = _row(candidate) | {"external_id": external_id, "updated_at": _now()}
+            conn.execute(table.insert().values(**values))
+        return candidate
 
     def for_candidate(self, candidate_id: str) -> Store:
         return Store(self, candidate_id)
@@ -293,6 +329,36 @@ class Store:
         if row is None:
             raise AccessDenied("Unknown candidate.")
         return _candidate(row)
+
+    def remember(self, interview_id: str | None, step: str | None) -> None:
+        """Note where the candidate is, so the next sign-in continues there."""
+        if self.candidate_id is None:
+            return
+        table = TABLES["candidates"]
+        with self.db.write() as conn:
+            conn.execute(
+                table.update()
+                .where(table.c.id == self.candidate_id)
+                .values(resume_interview_id=interview_id, resume_step=step)
+            )
+
+    def resume(self) -> tuple[str | None, str | None]:
+        """The interview and step the candidate was at (interview checked to exist)."""
+        if self.candidate_id is None:
+            return None, None
+        table, interviews = TABLES["candidates"], TABLES["interviews"]
+        with self.db.read() as conn:
+            row = conn.execute(
+                sa.select(table.c.resume_interview_id, table.c.resume_step).where(table.c.id == self.candidate_id)
+            ).first()
+            if row is None or row[0] is None:
+                return None, None
+            exists = conn.execute(
+                sa.select(interviews.c.id).where(
+                    interviews.c.id == row[0], interviews.c.candidate_id == self.candidate_id
+                )
+            ).scalar()
+        return (row[0], row[1]) if exists else (None, None)
 
     def update_candidate(self, candidate: Candidate) -> None:
         self._check_owner(candidate.id)
@@ -421,9 +487,7 @@ class Store:
     def one(self, record_type: type[Rec], interview_id: str, **where: str) -> Rec | None:
         """The single record of a one-per-interview type, if it exists yet."""
         found = [
-            r
-            for r in self.records(record_type, interview_id)
-            if all(getattr(r, k) == v for k, v in where.items())
+            r for r in self.records(record_type, interview_id) if all(getattr(r, k) == v for k, v in where.items())
         ]
         return found[0] if found else None
 
@@ -432,7 +496,7 @@ class Store:
     def table(self, name: str) -> pd.DataFrame:
         """One table as a DataFrame with the declared dtypes, scoped to the caller."""
         table = TABLES[name]
-        columns = [c for c in table.columns if c.name not in SECRET_COLUMNS]
+        columns = [c for c in table.columns if c.name not in HIDDEN_COLUMNS]
         query = sa.select(*columns)
         if name == "candidates":
             if self.candidate_id is not None:
@@ -453,8 +517,7 @@ def _interview(row: pd.Series, people: pd.DataFrame | None) -> Interview:
     interviewers: tuple[Interviewer, ...] = ()
     if people is not None:
         interviewers = tuple(
-            Interviewer(name=p["name"], role=p["role"] or "", email=p["email"] or "")
-            for _, p in people.iterrows()
+            Interviewer(name=p["name"], role=p["role"] or "", email=p["email"] or "") for _, p in people.iterrows()
         )
     return Interview(
         id=row["id"],

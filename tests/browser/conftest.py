@@ -214,9 +214,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             start_new_session=True,  # its own process group, for a clean Ctrl-C
             preexec_fn=_restore_ctrl_c,
         )
-    running = Server(
-        url=f"http://127.0.0.1:{port}/", port=port, db_path=db_path, log_path=log_path, process=process
-    )
+    running = Server(url=f"http://127.0.0.1:{port}/", port=port, db_path=db_path, log_path=log_path, process=process)
     try:
         _wait_until_ready(running, SERVER_READY_S)
         yield running

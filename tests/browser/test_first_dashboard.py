@@ -86,9 +86,7 @@ def test_sign_up_add_interview_and_come_back(page: Page, server: Server) -> None
     page.get_by_role("button", name="Gesprek opslaan").click()
 
     # The saved interview is in the list, the HTML in the employer shown as text.
-    expect(page.get_by_role("status").filter(has_text="Opgeslagen:")).to_have_text(
-        f"✓ Opgeslagen: {EMPLOYER}, {ROLE}."
-    )
+    expect(page.get_by_role("status").filter(has_text="Opgeslagen:")).to_have_text(f"✓ Opgeslagen: {EMPLOYER}, {ROLE}.")
     row = listing.locator("tbody tr")
     expect(row).to_have_count(1)
     expect(row.locator("td")).to_have_text(
@@ -105,9 +103,7 @@ def test_sign_up_add_interview_and_come_back(page: Page, server: Server) -> None
     interview_id, employer, role, round_, date, time_, outcome = stored[0]
     assert (employer, role, round_, date, outcome) == (EMPLOYER, ROLE, "selection", DATE, "pending")
     assert str(time_).startswith("14:30")
-    people = rows(
-        server.db_path, "SELECT name, role, email FROM interviewers WHERE interview_id = ?", interview_id
-    )
+    people = rows(server.db_path, "SELECT name, role, email FROM interviewers WHERE interview_id = ?", interview_id)
     assert people == [("Fatima El Amrani", "Teamleider", "f.elamrani@example.nl")]
 
     # A reload is a new kernel: signed out, and the code brings the work back.

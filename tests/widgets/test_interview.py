@@ -40,9 +40,7 @@ def test_save_stores_the_interview(store: Store) -> None:
     assert "<b>BV</b>" not in form.feedback.value
 
 
-@pytest.mark.parametrize(
-    ("lang", "expected"), [("nl", "Werkgever is verplicht."), ("en", "Employer is required.")]
-)
+@pytest.mark.parametrize(("lang", "expected"), [("nl", "Werkgever is verplicht."), ("en", "Employer is required.")])
 def test_missing_employer_is_shown_inline_and_nothing_saved(store: Store, lang: str, expected: str) -> None:
     form = InterviewForm(store, lang)
     _fill(form, employer="   ")

@@ -47,9 +47,7 @@ def test_marking_sent_records_the_date(store: Store, interview: Interview) -> No
 
 
 def test_overdue_items_stand_out(store: Store, interview: Interview) -> None:
-    store.save(
-        Promise(interview_id=interview.id, what="Portfolio", promised_on="2027-05-14", due_on="2027-05-18")
-    )
+    store.save(Promise(interview_id=interview.id, what="Portfolio", promised_on="2027-05-14", due_on="2027-05-18"))
     page = _page(store, interview, dt.date(2027, 5, 20))
     row = page.rows.children[0]
     assert "Te laat" in row.notice.value  # type: ignore[attr-defined]

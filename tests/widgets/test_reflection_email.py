@@ -45,9 +45,7 @@ def test_answers_and_gut_feeling_come_back(store: Store, interview: Interview) -
 
 
 def test_change_since_the_previous_interview(store: Store, interview: Interview) -> None:
-    earlier = store.save(
-        dataclasses.replace(interview, id="earlier", employer="Vorige BV", date=dt.date(2027, 4, 1))
-    )
+    earlier = store.save(dataclasses.replace(interview, id="earlier", employer="Vorige BV", date=dt.date(2027, 4, 1)))
     store.save(Reflection(interview_id=earlier.id, scores={"thanked": 2}))
     assert previous_interview(store.interviews(), interview) == earlier
     page = ReflectionExercise(store, interview, "nl", autosave_delay=0)
@@ -61,9 +59,7 @@ def test_coach_scores_are_shown_beside(store: Store, interview: Interview) -> No
     assert "Coach: 3" in page.items["thanked"].context.value
 
 
-def _email_page(
-    store: Store, interview: Interview, today: dt.date = dt.date(2027, 5, 14)
-) -> ThankYouEmailExercise:
+def _email_page(store: Store, interview: Interview, today: dt.date = dt.date(2027, 5, 14)) -> ThankYouEmailExercise:
     return ThankYouEmailExercise(store, interview, "nl", autosave_delay=0, today=lambda: today)
 
 

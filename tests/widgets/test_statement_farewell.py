@@ -14,10 +14,7 @@ def test_compose_statement_orders_the_steps() -> None:
     text = compose_statement(
         "Mag ik nog iets zeggen?", "Ik wil TDD invoeren.", ["Kennismaken", "", "meten", "voorstel"], "nl"
     )
-    assert (
-        text
-        == "Mag ik nog iets zeggen? Ik wil TDD invoeren. Eerst kennismaken. Daarna meten. Tot slot voorstel."
-    )
+    assert text == "Mag ik nog iets zeggen? Ik wil TDD invoeren. Eerst kennismaken. Daarna meten. Tot slot voorstel."
     assert compose_statement("", "", ["one"], "en") == "First one."
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 import ipywidgets as w
@@ -22,15 +24,24 @@ class Exercise(w.VBox):
 
     Subclasses build their children, call :meth:`_watch` on every input that should
     autosave, and implement :meth:`save` (store what is on screen) and :meth:`load`
-    (show what is stored). ``autosave_delay=0`` saves on every change (tests).
+    (show what is stored). ``autosave_delay=0`` saves on every change (tests);
+    ``today`` gives the current date.
     """
 
     step: ClassVar[str] = ""
 
     def __init__(
-        self, store: Store, interview: Interview, lang: str = "nl", *, autosave_delay: float = DEFAULT_DELAY
-    ):
+        self,
+        store: Store,
+        interview: Interview,
+        lang: str = "nl",
+        *,
+        autosave_delay: float = DEFAULT_DELAY,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         super().__init__()
+        # Injected so tests can live on a chosen day (due dates, send dates).
+        self.today = today
         self.store = store
         self.interview = interview
         self.lang = lang

@@ -42,9 +42,7 @@ def eml_bytes(mail: ThankYouEmail, sender: str = "") -> bytes:
         message["From"] = sender
     message["Subject"] = mail.subject
     if mail.send_on:
-        message["Date"] = email.utils.format_datetime(
-            dt.datetime.combine(mail.send_on, dt.time(9, 0)).astimezone()
-        )
+        message["Date"] = email.utils.format_datetime(dt.datetime.combine(mail.send_on, dt.time(9, 0)).astimezone())
     # Outlook and Thunderbird open a message with this header as an unsent draft.
     message["X-Unsent"] = "1"
     message.set_content(mail.body)
@@ -71,8 +69,7 @@ class ThankYouEmailExercise(Exercise):
         autosave_delay: float = DEFAULT_DELAY,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay)
-        self.today = today
+        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
         self.recommended = next_working_day(interview.date)
         wide = w.Layout(width="calc(100% - 8px)")
         style = {"description_width": "16em"}
@@ -230,9 +227,7 @@ class ThankYouEmailExercise(Exercise):
         lang = self.lang
         items = self._attachments()
         self.attachments.value = message_html(
-            t("email.attachments", lang, items=", ".join(items))
-            if items
-            else t("email.no_attachments", lang),
+            t("email.attachments", lang, items=", ".join(items)) if items else t("email.no_attachments", lang),
             "tip",
         )
         try:
@@ -254,9 +249,7 @@ class ThankYouEmailExercise(Exercise):
         else:
             self.links.value = ""
         if self._sent_on:
-            self.sent_note.value = message_html(
-                t("email.sent", lang, date=_long_date(self._sent_on, lang)), "ok"
-            )
+            self.sent_note.value = message_html(t("email.sent", lang, date=_long_date(self._sent_on, lang)), "ok")
             self.mark_sent_button.description = t("email.undo_sent", lang)
         else:
             self.sent_note.value = ""

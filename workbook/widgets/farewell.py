@@ -3,6 +3,9 @@ feedback, then tick the checklist after the interview."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 import ipywidgets as w
 
 from workbook import guidance
@@ -24,16 +27,20 @@ class ThanksGoodbye(Exercise):
     step = "farewell"
 
     def __init__(
-        self, store: Store, interview: Interview, lang: str = "nl", *, autosave_delay: float = DEFAULT_DELAY
+        self,
+        store: Store,
+        interview: Interview,
+        lang: str = "nl",
+        *,
+        autosave_delay: float = DEFAULT_DELAY,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay)
+        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
         close = guidance.advice("close")
         goodbye = guidance.advice("goodbye")
         # G1 belongs here: the goodbye starts when they decide the interview ends.
         before = [tip for tip in close.tips if tip.key == "let-them-close"] + list(goodbye.tips)
-        tips = "".join(
-            message_html(f"{tip.text.get(lang)} ({', '.join(tip.points)})", "tip") for tip in before
-        )
+        tips = "".join(message_html(f"{tip.text.get(lang)} ({', '.join(tip.points)})", "tip") for tip in before)
         examples = "".join(f"<li><i>{escape(e.text.get(lang))}</i></li>" for e in goodbye.examples)
         wide = w.Layout(width="calc(100% - 8px)")
         self.thanks = w.Textarea(layout=w.Layout(width="calc(100% - 8px)", height="4em"))
@@ -64,9 +71,7 @@ class ThanksGoodbye(Exercise):
 
     def _show_feedback(self) -> None:
         phrase = self.phrase.value
-        self.feedback.value = (
-            feedback_html(check_farewell(phrase, lang=self.lang), self.lang) if phrase.strip() else ""
-        )
+        self.feedback.value = feedback_html(check_farewell(phrase, lang=self.lang), self.lang) if phrase.strip() else ""
 
     def load(self) -> None:
         stored = self.store.one(Farewell, self.interview.id)

@@ -93,9 +93,7 @@ class InterviewForm(w.VBox):
             description=t("interviews.add_interviewer", lang), icon="user-plus", layout=w.Layout(width="auto")
         )
         self.add_person_button.on_click(lambda _: self.add_interviewer())
-        self.save_button = w.Button(
-            description=t("interviews.save", lang), button_style="primary", icon="check"
-        )
+        self.save_button = w.Button(description=t("interviews.save", lang), button_style="primary", icon="check")
         self.save_button.on_click(lambda _: self.save())
         self.feedback = w.HTML()
         self.children = [
@@ -149,9 +147,7 @@ class InterviewForm(w.VBox):
         """Validate and store; show the first problem inline and keep the input."""
         try:
             people = tuple(r.interviewer() for r in self.people.children if not r.is_blank())  # type: ignore[attr-defined]
-            base = self.interview or Interview(
-                candidate_id=self.store.candidate_id or "", employer="-", role="-"
-            )
+            base = self.interview or Interview(candidate_id=self.store.candidate_id or "", employer="-", role="-")
             interview = dataclasses.replace(
                 base,
                 employer=self.employer.value,

@@ -3,6 +3,9 @@ mentioned there become tracked items with one click."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 import ipywidgets as w
 
 from workbook.model import Interview, Note, Promise, Summary
@@ -32,9 +35,15 @@ class NotesSummary(Exercise):
     step = "notes"
 
     def __init__(
-        self, store: Store, interview: Interview, lang: str = "nl", *, autosave_delay: float = DEFAULT_DELAY
+        self,
+        store: Store,
+        interview: Interview,
+        lang: str = "nl",
+        *,
+        autosave_delay: float = DEFAULT_DELAY,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay)
+        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
         box = w.Layout(width="100%", height="8em")
         self.during = w.Textarea(description=t("notes.during", lang), layout=box)
         self.after = w.Textarea(description=t("notes.after", lang), layout=box)
@@ -53,9 +62,7 @@ class NotesSummary(Exercise):
             placeholder=t("notes.promised_placeholder", lang),
             layout=box,
         )
-        self.interviewer_names = w.Text(
-            description=t("notes.interviewer_names", lang), layout=w.Layout(width="100%")
-        )
+        self.interviewer_names = w.Text(description=t("notes.interviewer_names", lang), layout=w.Layout(width="100%"))
         for field in (
             self.during,
             self.after,

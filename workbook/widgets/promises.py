@@ -59,9 +59,7 @@ class PromiseRow(w.VBox):
         self.promise = promise
         self.lang = lang
         self._save, self._today, self._sender = save, today, sender
-        self.what = w.Text(
-            value=promise.what, placeholder=t("promises.what", lang), layout=w.Layout(flex="2 1 0")
-        )
+        self.what = w.Text(value=promise.what, placeholder=t("promises.what", lang), layout=w.Layout(flex="2 1 0"))
         self.to_whom = w.Text(
             value=promise.to_whom, placeholder=t("promises.to_whom", lang), layout=w.Layout(flex="1 1 0")
         )
@@ -69,9 +67,7 @@ class PromiseRow(w.VBox):
         self.status = w.Dropdown(
             options=choices("promise_status", lang), value=promise.status, layout=w.Layout(width="10em")
         )
-        self.remove_button = w.Button(
-            icon="trash", tooltip=t("promises.remove", lang), layout=w.Layout(width="40px")
-        )
+        self.remove_button = w.Button(icon="trash", tooltip=t("promises.remove", lang), layout=w.Layout(width="40px"))
         self.remove_button.on_click(lambda _: remove(self))
         self.notice = w.HTML()
         self.explanation = w.Textarea(layout=w.Layout(width="100%", height="9em", display="none"))
@@ -124,9 +120,7 @@ class PromiseRow(w.VBox):
         else:
             self.remove_class("wb-overdue")
         if promise.status == "sent" and promise.sent_on:
-            notes.append(
-                message_html(t("promises.sent_on", self.lang, date=f"{promise.sent_on:%d-%m-%Y}"), "ok")
-            )
+            notes.append(message_html(t("promises.sent_on", self.lang, date=f"{promise.sent_on:%d-%m-%Y}"), "ok"))
         if promise.status == "cannot_deliver":
             notes.append(message_html(t("promises.explain_heading", self.lang), "tip"))
             if not self.explanation.value:
@@ -151,14 +145,11 @@ class Promises(Exercise):
         autosave_delay: float = DEFAULT_DELAY,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay)
+        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
         self._delay = autosave_delay
-        self.today = today
         self.rows = w.VBox()
         self.empty = w.HTML()
-        self.new_what = w.Text(
-            placeholder=t("promises.what_placeholder", lang), layout=w.Layout(flex="2 1 0")
-        )
+        self.new_what = w.Text(placeholder=t("promises.what_placeholder", lang), layout=w.Layout(flex="2 1 0"))
         self.new_to_whom = w.Text(
             placeholder=t("promises.to_whom", lang),
             value=", ".join(p.name for p in interview.interviewers),

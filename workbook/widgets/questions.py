@@ -4,6 +4,7 @@ feedback per question and on the whole plan, print a cue card."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,8 +25,7 @@ __all__ = ["ClosingQuestions", "QuestionRow", "cue_card_html", "feedback_html"]
 def feedback_html(feedback: Sequence[Feedback], lang: str) -> str:
     """Feedback lines with the guidance point each comes from."""
     return "".join(
-        message_html(f"{item.message} ({item.point})" if item.point else item.message, item.level)
-        for item in feedback
+        message_html(f"{item.message} ({item.point})" if item.point else item.message, item.level) for item in feedback
     )
 
 
@@ -64,15 +64,9 @@ class QuestionRow(w.VBox):
         self.number = w.HTML(layout=w.Layout(width="2em"))
         self.text = w.Text(value=question.text, layout=w.Layout(flex="1 1 auto"))
         self.text.add_class("wb-question-text")
-        self.up_button = w.Button(
-            icon="arrow-up", tooltip=t("questions.up", lang), layout=w.Layout(width="40px")
-        )
-        self.down_button = w.Button(
-            icon="arrow-down", tooltip=t("questions.down", lang), layout=w.Layout(width="40px")
-        )
-        self.remove_button = w.Button(
-            icon="trash", tooltip=t("questions.remove", lang), layout=w.Layout(width="40px")
-        )
+        self.up_button = w.Button(icon="arrow-up", tooltip=t("questions.up", lang), layout=w.Layout(width="40px"))
+        self.down_button = w.Button(icon="arrow-down", tooltip=t("questions.down", lang), layout=w.Layout(width="40px"))
+        self.remove_button = w.Button(icon="trash", tooltip=t("questions.remove", lang), layout=w.Layout(width="40px"))
         self.up_button.on_click(lambda _: move(self, -1))
         self.down_button.on_click(lambda _: move(self, +1))
         self.remove_button.on_click(lambda _: remove(self))
@@ -119,9 +113,15 @@ class ClosingQuestions(Exercise):
     step = "questions"
 
     def __init__(
-        self, store: Store, interview: Interview, lang: str = "nl", *, autosave_delay: float = DEFAULT_DELAY
+        self,
+        store: Store,
+        interview: Interview,
+        lang: str = "nl",
+        *,
+        autosave_delay: float = DEFAULT_DELAY,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay)
+        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
         self._delay = autosave_delay
         round_label = t(f"round.{interview.round}", lang)
         # -- catalogue
@@ -140,9 +140,7 @@ class ClosingQuestions(Exercise):
         self.own.add_class("wb-own-question")
         self.own_feedback = w.HTML()
         self.own.observe(self._on_own_change, names="value")
-        self.add_own_button = w.Button(
-            description=t("questions.add_own", lang), icon="plus", button_style="primary"
-        )
+        self.add_own_button = w.Button(description=t("questions.add_own", lang), icon="plus", button_style="primary")
         self.add_own_button.on_click(lambda _: self.add_own())
         # -- plan
         self.rows = w.VBox()

@@ -4,6 +4,8 @@ Shows the totals per phase and the change since the previous interview."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
@@ -25,9 +27,7 @@ _NOT_SCORED = 0
 def previous_interview(interviews: list[Interview], current: Interview) -> Interview | None:
     """The candidate's interview just before ``current`` (by date, then by last change)."""
     earlier = [
-        i
-        for i in interviews
-        if i.id != current.id and (i.date, i.updated_at) < (current.date, current.updated_at)
+        i for i in interviews if i.id != current.id and (i.date, i.updated_at) < (current.date, current.updated_at)
     ]
     return max(earlier, key=lambda i: (i.date, i.updated_at), default=None)
 
@@ -56,9 +56,7 @@ class ItemScore(w.VBox):
         self.anchor = w.HTML()
         self.anchor.add_class("wb-anchor")
         self.context = w.HTML()
-        anchors = "".join(
-            f"<li><b>{n}</b>: {escape(item.anchors[n - 1].get(lang))}</li>" for n in range(1, 6)
-        )
+        anchors = "".join(f"<li><b>{n}</b>: {escape(item.anchors[n - 1].get(lang))}</li>" for n in range(1, 6))
         self.score.observe(lambda _: self._show_anchor(), names="value")
         self.children = [
             w.HTML(f"<b>{escape(item.label.get(lang))}</b> <small>({', '.join(item.points)})</small>"),
@@ -86,9 +84,15 @@ class ReflectionExercise(Exercise):
     step = "reflection"
 
     def __init__(
-        self, store: Store, interview: Interview, lang: str = "nl", *, autosave_delay: float = DEFAULT_DELAY
+        self,
+        store: Store,
+        interview: Interview,
+        lang: str = "nl",
+        *,
+        autosave_delay: float = DEFAULT_DELAY,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay)
+        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
         self.items = {item.key: ItemScore(item, lang) for item in guidance.rubric()}
         self.answers = {
             q.key: w.Textarea(layout=w.Layout(width="calc(100% - 8px)", height="5em"))
@@ -96,8 +100,7 @@ class ReflectionExercise(Exercise):
         }
         self.gut = {
             q.key: w.ToggleButtons(
-                options=[(t("reflection.not_scored", lang), "")]
-                + [(t(f"gut.{a}", lang), a) for a in GUT_ANSWERS],
+                options=[(t("reflection.not_scored", lang), "")] + [(t(f"gut.{a}", lang), a) for a in GUT_ANSWERS],
                 value="",
             )
             for q in guidance.gut_questions()
@@ -117,9 +120,7 @@ class ReflectionExercise(Exercise):
         sections.append(w.HTML(f"<h3>{t('heading.reflection', lang)}</h3>"))
         for question in guidance.reflection_questions():
             sections.append(
-                w.HTML(
-                    f"<b>{escape(question.text.get(lang))}</b> <small>({', '.join(question.points)})</small>"
-                )
+                w.HTML(f"<b>{escape(question.text.get(lang))}</b> <small>({', '.join(question.points)})</small>")
             )
             sections.append(self.answers[question.key])
         sections.append(w.HTML(f"<h3>{t('heading.gut', lang)}</h3>"))
@@ -174,9 +175,7 @@ class ReflectionExercise(Exercise):
                 )
                 for p in result.phases
             ]
-            self.summary.value = message_html(
-                "<br>".join(escape(line) for line in lines), "ok", trusted_html=True
-            )
+            self.summary.value = message_html("<br>".join(escape(line) for line in lines), "ok", trusted_html=True)
         deltas = change(self._previous, self.scores()) if self._previous else {}
         for key, item in self.items.items():
             notes = []

@@ -3,7 +3,8 @@ into a statement the candidate edits, with live feedback and the speaking time."
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Callable, Sequence
 
 import ipywidgets as w
 
@@ -42,15 +43,19 @@ class ClosingStatementExercise(Exercise):
     step = "statement"
 
     def __init__(
-        self, store: Store, interview: Interview, lang: str = "nl", *, autosave_delay: float = DEFAULT_DELAY
+        self,
+        store: Store,
+        interview: Interview,
+        lang: str = "nl",
+        *,
+        autosave_delay: float = DEFAULT_DELAY,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay)
+        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
         advice = guidance.advice("statement")
         openers = [e for e in advice.examples if e.key.startswith("opener")]
         examples = [e for e in advice.examples if not e.key.startswith("opener")]
-        tips = "".join(
-            message_html(f"{tip.text.get(lang)} ({', '.join(tip.points)})", "tip") for tip in advice.tips
-        )
+        tips = "".join(message_html(f"{tip.text.get(lang)} ({', '.join(tip.points)})", "tip") for tip in advice.tips)
         self.opener = w.Dropdown(
             options=[(e.text.get(lang), e.text.get(lang)) for e in openers],
             description=t("statement.opener", lang),
@@ -64,9 +69,7 @@ class ClosingStatementExercise(Exercise):
         self.steps = w.VBox()
         self.add_step_button = w.Button(description=t("statement.add_step", lang), icon="plus")
         self.add_step_button.on_click(lambda _: self.add_step())
-        self.compose_button = w.Button(
-            description=t("statement.compose", lang), icon="magic", button_style="info"
-        )
+        self.compose_button = w.Button(description=t("statement.compose", lang), icon="magic", button_style="info")
         self.compose_button.on_click(lambda _: self.compose())
         self.text = w.Textarea(layout=w.Layout(width="calc(100% - 8px)", height="9em"))
         self.text.add_class("wb-statement-text")
@@ -78,9 +81,7 @@ class ClosingStatementExercise(Exercise):
         self.children = [
             w.HTML(f"<h2>{t('statement.heading', lang)}</h2>"),
             w.HTML(tips),
-            w.HTML(
-                f"<details><summary>{t('heading.examples', lang)}</summary><ul>{example_html}</ul></details>"
-            ),
+            w.HTML(f"<details><summary>{t('heading.examples', lang)}</summary><ul>{example_html}</ul></details>"),
             self.opener,
             w.HTML(f"<b>{t('statement.appeal', lang)}</b>"),
             self.appeal,
@@ -109,19 +110,13 @@ class ClosingStatementExercise(Exercise):
 
     def compose(self) -> str:
         """Build the statement from the guided fields (replacing the edited text)."""
-        self.text.value = compose_statement(
-            self.opener.value or "", self.appeal.value, self.plan_steps(), self.lang
-        )
-        self.feedback.value = (
-            message_html(t("statement.compose_confirm", self.lang), "ok") + self.feedback.value
-        )
+        self.text.value = compose_statement(self.opener.value or "", self.appeal.value, self.plan_steps(), self.lang)
+        self.feedback.value = message_html(t("statement.compose_confirm", self.lang), "ok") + self.feedback.value
         return str(self.text.value)
 
     def _show_feedback(self) -> None:
         text = self.text.value
-        self.feedback.value = (
-            feedback_html(check_statement(text, lang=self.lang), self.lang) if text.strip() else ""
-        )
+        self.feedback.value = feedback_html(check_statement(text, lang=self.lang), self.lang) if text.strip() else ""
 
     def load(self) -> None:
         stored = self.store.one(ClosingStatement, self.interview.id)

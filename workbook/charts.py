@@ -1,0 +1,43 @@
+"""Charts rendered on the server as PNG, so they look the same in every browser.
+
+matplotlib is imported inside the functions: it is heavy, and the first paint of the
+dashboard does not need it.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+__all__ = ["scores_over_time_png"]
+
+
+def scores_over_time_png(frame: pd.DataFrame, *, labels: dict[str, str], ylabel: str, dark: bool = False) -> bytes:
+    """A line chart of mean scores per interview (``analysis.scores_over_time``).
+
+    ``labels`` maps the scorer (``self``, ``coach``) to its legend text.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    style = "dark_background" if dark else "default"
+    with plt.style.context(style):
+        figure, axes = plt.subplots(figsize=(8, 3.2), dpi=100)
+        for scorer, group in frame.groupby("scorer", observed=True, sort=True):
+            ticks = [f"{d:%d-%m}\n{e[:18]}" for d, e in zip(group["date"], group["employer"], strict=True)]
+            axes.plot(ticks, group["mean"], marker="o", linewidth=2, label=labels.get(str(scorer), str(scorer)))
+        axes.set_ylim(0.8, 5.2)
+        axes.set_yticks([1, 2, 3, 4, 5])
+        axes.set_ylabel(ylabel)
+        axes.grid(axis="y", alpha=0.3)
+        axes.legend(loc="lower right", frameon=False)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+        plt.close(figure)
+    return buffer.getvalue()

@@ -1,0 +1,91 @@
+"""Sign-in: a new candidate gives a name and gets a personal code; a returning one
+types the code; a coach types the coach passcode. No passwords to forget."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as w
+
+from workbook.model import Candidate, ValidationError
+from workbook.store import Database
+from workbook.ui import t
+from workbook.widgets._common import message_html
+
+__all__ = ["SignIn"]
+
+
+class SignIn(w.VBox):
+    """The first screen. Calls ``on_candidate(candidate, new_code_or_None)`` or
+    ``on_coach()`` once someone is signed in."""
+
+    def __init__(
+        self,
+        db: Database,
+        lang: str,
+        on_candidate: Callable[[Candidate, str | None], None],
+        on_coach: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.lang = lang
+        self.on_candidate = on_candidate
+        self.on_coach = on_coach
+        field = {"style": {"description_width": "12em"}, "layout": w.Layout(width="32em")}
+        self.name = w.Text(description=t("signin.name", lang), placeholder=t("signin.name_placeholder", lang), **field)
+        self.start_button = w.Button(description=t("signin.start", lang), button_style="primary")
+        self.code = w.Text(description=t("signin.code", lang), placeholder=t("signin.code_placeholder", lang), **field)
+        self.continue_button = w.Button(description=t("signin.continue", lang), button_style="primary")
+        self.passcode = w.Password(description=t("signin.coach_passcode", lang), **field)
+        self.coach_button = w.Button(description=t("signin.coach_enter", lang))
+        self.feedback = w.HTML()
+        self.feedback.add_class("wb-signin-feedback")
+        self.start_button.on_click(lambda _: self.sign_up())
+        self.continue_button.on_click(lambda _: self.sign_in())
+        self.coach_button.on_click(lambda _: self.sign_in_coach())
+        self.children = [
+            w.HTML(f"<h2>{t('signin.new_heading', lang)}</h2>"),
+            w.HBox([self.name, self.start_button]),
+            w.HTML(f"<h2>{t('signin.code_heading', lang)}</h2>"),
+            w.HBox([self.code, self.continue_button]),
+            self.feedback,
+            w.HTML(f"<h3>{t('signin.coach_heading', lang)}</h3>"),
+            w.HBox([self.passcode, self.coach_button]),
+        ]
+        self.add_class("wb-signin")
+
+    def _say(self, key: str) -> None:
+        self.feedback.value = message_html(t(key, self.lang), "warning")
+
+    def sign_up(self) -> str | None:
+        """Create a candidate from the typed name; returns their new code."""
+        try:
+            candidate = Candidate(name=self.name.value, language=self.lang)  # type: ignore[arg-type]
+        except ValidationError as error:
+            self.feedback.value = message_html(error.message(self.lang), "warning")
+            return None
+        code = self.db.create_candidate(candidate)
+        self.on_candidate(candidate, code)
+        return code
+
+    def sign_in(self) -> Candidate | None:
+        """Find the candidate of the typed code."""
+        candidate = self.db.find_candidate(self.code.value)
+        if candidate is None:
+            self._say("signin.unknown_code")
+            return None
+        self.on_candidate(candidate, None)
+        return candidate
+
+    def sign_in_coach(self) -> bool:
+        """Open the coach view when the passcode is right."""
+        if not self.db.has_coach_passcode():
+            self._say("signin.coach_not_set")
+            return False
+        if not self.db.check_coach_passcode(self.passcode.value):
+            self.passcode.value = ""
+            self._say("signin.coach_wrong")
+            return False
+        self.passcode.value = ""
+        self.on_coach()
+        return True

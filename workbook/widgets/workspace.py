@@ -1,0 +1,243 @@
+"""The candidate's workspace: pick an interview, walk through the steps of the close
+and the follow-up in order, see progress, download their data.
+
+Where the candidate is (interview and step) is stored on every move, so a page
+reload, a closed tab or a killed kernel brings them back to the same place after
+signing in again; what they typed is already in the store by then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import ipywidgets as w
+
+from workbook import guidance
+from workbook.exporting import xlsx_bytes
+from workbook.model import Interview
+from workbook.progress import STEPS, step_progress
+from workbook.store import Store
+from workbook.ui import t
+from workbook.widgets import EXERCISES
+from workbook.widgets._autosave import DEFAULT_DELAY, Debouncer
+from workbook.widgets._common import download_link, escape, message_html, safe_filename
+from workbook.widgets._exercise import Exercise
+from workbook.widgets.interview import InterviewForm
+from workbook.widgets.overview import STATUS_MARKS, Overview
+
+__all__ = ["CandidateWorkspace"]
+
+_EXERCISE_BY_STEP: dict[str, type[Exercise]] = {cls.step: cls for cls in EXERCISES}
+OVERVIEW = "overview"
+
+
+class CandidateWorkspace(w.VBox):
+    """Interview picker, step navigation with progress, the current exercise."""
+
+    def __init__(
+        self,
+        store: Store,
+        lang: str = "nl",
+        *,
+        autosave_delay: float = DEFAULT_DELAY,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.lang = lang
+        self._delay = autosave_delay
+        self._today = today
+        self.interview: Interview | None = None
+        self.step: str = STEPS[0]
+        self.exercise: Exercise | None = None
+        self._interviews: list[Interview] = []
+
+        self.picker = w.Dropdown(description=t("nav.interview", lang), layout=w.Layout(width="28em"))
+        self.picker.add_class("wb-interview-picker")
+        self.picker.observe(self._on_picker_change, names="value")
+        self.new_button = w.Button(description=t("nav.new_interview", lang), icon="plus")
+        self.edit_button = w.Button(description=t("nav.edit_interview", lang), icon="pencil")
+        self.overview_button = w.Button(description=t("nav.overview", lang), icon="line-chart")
+        self.new_button.on_click(lambda _: self.new_interview())
+        self.edit_button.on_click(lambda _: self.edit_interview())
+        self.overview_button.on_click(lambda _: self.show_overview())
+        self.step_buttons = {step: w.Button(description=t(f"step.{step}", lang)) for step in STEPS}
+        for step, button in self.step_buttons.items():
+            button.add_class(f"wb-nav-{step}")
+            button.on_click(lambda _, s=step: self.go(s))
+        self.previous_button = w.Button(description=t("nav.previous", lang), icon="arrow-left")
+        self.next_button = w.Button(description=t("nav.next", lang), icon="arrow-right", button_style="primary")
+        self.previous_button.on_click(lambda _: self._move(-1))
+        self.next_button.on_click(lambda _: self._move(+1))
+        self.saved = w.Box()  # shows the current exercise's save status
+        self.body = w.VBox()
+        self.body.add_class("wb-body")
+        self.own_data_button = w.Button(description=t("downloads.own_data", lang), icon="download")
+        self.own_data_button.on_click(lambda _: self.prepare_own_data())
+        self.own_data_link = w.HTML()
+        self._refresh_marks_later = Debouncer(self.refresh_progress, 1.0 if autosave_delay else 0)
+
+        self.children = [
+            w.HBox(
+                [self.picker, self.new_button, self.edit_button, self.overview_button],
+                layout=w.Layout(flex_flow="row wrap", align_items="center"),
+            ),
+            w.HBox(list(self.step_buttons.values()), layout=w.Layout(flex_flow="row wrap")),
+            w.HTML(f"<small>{t('nav.legend', lang)}</small>"),
+            self.saved,
+            self.body,
+            w.HBox([self.previous_button, self.next_button]),
+            w.HTML(f"<h3>{t('downloads.heading', lang)}</h3>"),
+            w.HBox([self.own_data_button, self.own_data_link], layout=w.Layout(align_items="center")),
+        ]
+        self.add_class("wb-workspace")
+        self._start()
+
+    # -- state --------------------------------------------------------------
+
+    def _start(self) -> None:
+        self._load_interviews()
+        if not self._interviews:
+            self.new_interview()
+            return
+        interview_id, step = self.store.resume()
+        chosen = next((i for i in self._interviews if i.id == interview_id), self._interviews[0])
+        self._select(chosen, step if step in STEPS or step == OVERVIEW else STEPS[0])
+
+    def _load_interviews(self) -> None:
+        self._interviews = self.store.interviews()
+        options = [(f"{i.date:%d-%m-%Y} · {i.employer} · {i.role}"[:90], i.id) for i in self._interviews]
+        self._setting_picker = True
+        self.picker.options = options
+        self._setting_picker = False
+        for control in (
+            self.picker,
+            self.edit_button,
+            *self.step_buttons.values(),
+            self.previous_button,
+            self.next_button,
+        ):
+            control.disabled = not self._interviews
+
+    def _select(self, interview: Interview, step: str) -> None:
+        self.interview = interview
+        self._setting_picker = True
+        self.picker.value = interview.id
+        self._setting_picker = False
+        if step == OVERVIEW:
+            self.show_overview()
+        else:
+            self.go(step)
+
+    def _on_picker_change(self, change: dict[str, object]) -> None:
+        if getattr(self, "_setting_picker", False) or change["new"] is None:
+            return
+        chosen = next(i for i in self._interviews if i.id == change["new"])
+        self.flush()
+        self._select(chosen, self.step)
+
+    # -- navigation ---------------------------------------------------------
+
+    def go(self, step: str) -> Exercise | None:
+        """Open ``step`` of the current interview (saving the step being left)."""
+        if self.interview is None:
+            return None
+        self.flush()
+        self.step = step
+        self.exercise = _EXERCISE_BY_STEP[step](
+            self.store, self.interview, self.lang, autosave_delay=self._delay, today=self._today
+        )
+        self.exercise.status.observe(lambda _: self._refresh_marks_later.poke(), names="value")
+        self.saved.children = [self.exercise.status]
+        self.body.children = [self.exercise]
+        self.store.remember(self.interview.id, step)
+        self.refresh_progress()
+        return self.exercise
+
+    def _move(self, offset: int) -> None:
+        index = STEPS.index(self.step) + offset
+        if 0 <= index < len(STEPS):
+            self.go(STEPS[index])
+
+    def refresh_progress(self) -> None:
+        """Mark each step button done / started / not started for this interview."""
+        if self.interview is None:
+            return
+        progress = step_progress(self.store.tables(), rubric_items=len(guidance.rubric()))
+        row = progress.loc[self.interview.id] if self.interview.id in progress.index else None
+        for number, (step, button) in enumerate(self.step_buttons.items(), start=1):
+            status = str(row[step]) if row is not None else "not_started"
+            button.description = f"{STATUS_MARKS[status]} {number}. {t(f'step.{step}', self.lang)}"
+            button.tooltip = t(f"status.{status}", self.lang)
+            button.button_style = "primary" if step == self.step and self.exercise is not None else ""
+        index = STEPS.index(self.step)
+        self.previous_button.disabled = index == 0 or self.exercise is None
+        self.next_button.disabled = index == len(STEPS) - 1 or self.exercise is None
+
+    def flush(self) -> None:
+        """Save whatever is still waiting in the open exercise."""
+        if self.exercise is not None:
+            self.exercise.flush()
+
+    # -- screens ------------------------------------------------------------
+
+    def new_interview(self) -> InterviewForm:
+        self.flush()
+        self.exercise = None
+        form = InterviewForm(self.store, self.lang, on_saved=self._on_interview_saved)
+        intro = [] if self._interviews else [w.HTML(message_html(t("nav.no_interviews", self.lang), "tip"))]
+        self.body.children = [*intro, w.HTML(f"<h2>{t('interviews.add_heading', self.lang)}</h2>"), form]
+        self.saved.children = []
+        self.refresh_progress()
+        return form
+
+    def edit_interview(self) -> InterviewForm | None:
+        if self.interview is None:
+            return None
+        self.flush()
+        self.exercise = None
+        form = InterviewForm(self.store, self.lang, interview=self.interview, on_saved=self._on_interview_saved)
+        self.body.children = [w.HTML(f"<h2>{t('nav.edit_interview', self.lang)}</h2>"), form]
+        self.saved.children = []
+        self.refresh_progress()
+        return form
+
+    def _on_interview_saved(self, interview: Interview) -> None:
+        self._load_interviews()
+        stored = next(i for i in self._interviews if i.id == interview.id)
+        # A new interview starts at the first step; an edited one goes back to its step.
+        self._select(stored, self.step if self.interview and self.interview.id == interview.id else STEPS[0])
+
+    def show_overview(self) -> Overview:
+        self.flush()
+        self.exercise = None
+        overview = Overview(self.store, self.lang, on_open=self._open_from_overview)
+        self.body.children = [overview]
+        self.saved.children = []
+        if self.interview is not None:
+            self.store.remember(self.interview.id, OVERVIEW)
+        self.refresh_progress()
+        return overview
+
+    def _open_from_overview(self, interview_id: str) -> None:
+        chosen = next(i for i in self._interviews if i.id == interview_id)
+        self._select(chosen, STEPS[0])
+
+    def prepare_own_data(self) -> str:
+        """Offer all of the candidate's data as one Excel file."""
+        self.flush()
+        name = self.store.candidate().name
+        filename = f"{t('downloads.own_data_file', self.lang)}-{safe_filename(name)}.xlsx"
+        self.own_data_link.value = download_link(
+            filename,
+            xlsx_bytes(self.store.tables()),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            filename,
+        )
+        return filename
+
+    def describe(self) -> str:
+        """A one-line text of where the candidate is (for tests and logs)."""
+        where = self.interview.employer if self.interview else "-"
+        return escape(f"{where} / {self.step}")
