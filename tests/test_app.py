@@ -27,7 +27,7 @@ def _add_interview(page: Dashboard, employer: str = "Gemeente Utrecht") -> None:
 
 
 def test_sign_up_add_interview_and_come_back_to_the_same_step(db: Database) -> None:
-    page = Dashboard(db)
+    page = Dashboard(db, autosave_delay=0)
     code = page.sign_up("Sanne <i>de Vries</i>")
     assert code is not None
     assert code in page.greeting.value and "&lt;i&gt;de Vries&lt;/i&gt;" in page.greeting.value
@@ -42,7 +42,7 @@ def test_sign_up_add_interview_and_come_back_to_the_same_step(db: Database) -> N
     assert isinstance(statement, ClosingStatementExercise)
     statement.text.value = "Halverwege getypt"  # saved within the debounce, flushed on leave
 
-    again = Dashboard(db)  # a page reload: a fresh kernel, everything from the store
+    again = Dashboard(db, autosave_delay=0)  # a page reload: a fresh kernel, everything from the store
     assert again.sign_in(code.lower()) is not None
     assert again.workspace is not None
     assert isinstance(again.workspace.exercise, ClosingStatementExercise)
@@ -51,7 +51,7 @@ def test_sign_up_add_interview_and_come_back_to_the_same_step(db: Database) -> N
 
 
 def test_progress_marks_follow_the_work(db: Database) -> None:
-    page = Dashboard(db)
+    page = Dashboard(db, autosave_delay=0)
     page.sign_up("Sam")
     _add_interview(page)
     workspace = page.workspace
@@ -71,7 +71,7 @@ def test_progress_marks_follow_the_work(db: Database) -> None:
 
 
 def test_next_and_previous_walk_the_steps_in_order(db: Database) -> None:
-    page = Dashboard(db)
+    page = Dashboard(db, autosave_delay=0)
     page.sign_up("Sam")
     _add_interview(page)
     workspace = page.workspace
@@ -87,7 +87,7 @@ def test_next_and_previous_walk_the_steps_in_order(db: Database) -> None:
 
 
 def test_language_switch_keeps_the_input(db: Database) -> None:
-    page = Dashboard(db)
+    page = Dashboard(db, autosave_delay=0)
     page.sign_up("Sam")
     _add_interview(page)
     assert page.workspace is not None
@@ -103,7 +103,7 @@ def test_language_switch_keeps_the_input(db: Database) -> None:
 
 
 def test_overview_and_own_data(db: Database) -> None:
-    page = Dashboard(db)
+    page = Dashboard(db, autosave_delay=0)
     page.sign_up("Sam")
     _add_interview(page)
     workspace = page.workspace
@@ -116,7 +116,7 @@ def test_overview_and_own_data(db: Database) -> None:
 
 
 def test_unknown_code_and_empty_name_are_explained(db: Database) -> None:
-    page = Dashboard(db)
+    page = Dashboard(db, autosave_delay=0)
     assert page.sign_in("AAAA-BBBB-CCCC") is None
     signin = page.body.children[0]
     assert isinstance(signin, SignIn)
@@ -126,7 +126,7 @@ def test_unknown_code_and_empty_name_are_explained(db: Database) -> None:
 
 
 def test_coach_passcode(db: Database) -> None:
-    page = Dashboard(db)
+    page = Dashboard(db, autosave_delay=0)
     assert not page.sign_in_coach("whatever1")
     assert "workbook coach-passcode" in page._signin().feedback.value
     db.set_coach_passcode("correct horse")
@@ -139,10 +139,10 @@ def test_coach_passcode(db: Database) -> None:
 
 
 def test_hub_user_signs_in_without_a_code(db: Database) -> None:
-    page = Dashboard(db, hub_user="sanne")
+    page = Dashboard(db, hub_user="sanne", autosave_delay=0)
     assert page.candidate is not None and page.candidate.name == "sanne"
     assert "aangemeld als sanne" in page.greeting.value
-    again = Dashboard(db, hub_user="sanne")
+    again = Dashboard(db, hub_user="sanne", autosave_delay=0)
     assert again.candidate is not None and again.candidate.id == page.candidate.id
     assert again.sign_out_button.layout.display == "none"
 
@@ -150,7 +150,7 @@ def test_hub_user_signs_in_without_a_code(db: Database) -> None:
 def test_a_failing_callback_shows_a_friendly_message(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     from workbook import app
 
-    page = Dashboard(db)
+    page = Dashboard(db, autosave_delay=0)
 
     class Shell:
         showtraceback = None
@@ -168,6 +168,6 @@ def test_a_failing_callback_shows_a_friendly_message(db: Database, monkeypatch: 
 def test_candidate_language_is_used_after_sign_in(db: Database) -> None:
     person = Candidate(name="Sam", language="en")
     code = db.create_candidate(person)
-    page = Dashboard(db)
+    page = Dashboard(db, autosave_delay=0)
     page.sign_in(code)
     assert page.lang == "en" and page.language.value == "en"

@@ -20,6 +20,7 @@ from IPython.display import display
 from workbook.model import Candidate
 from workbook.store import Database, Store
 from workbook.ui import t, t_html
+from workbook.widgets._autosave import DEFAULT_DELAY
 from workbook.widgets._common import STYLE, message_html
 from workbook.widgets.signin import SignIn
 from workbook.widgets.workspace import CandidateWorkspace
@@ -47,8 +48,11 @@ class CoachHome(w.VBox):
 class Dashboard(w.VBox):
     """The whole page. ``hub_user`` signs a JupyterHub user in without a code."""
 
-    def __init__(self, db: Database, lang: str = "nl", *, hub_user: str | None = None) -> None:
+    def __init__(
+        self, db: Database, lang: str = "nl", *, hub_user: str | None = None, autosave_delay: float = DEFAULT_DELAY
+    ) -> None:
         super().__init__()
+        self._delay = autosave_delay
         self.db = db
         self.lang = lang
         self.candidate: Candidate | None = None
@@ -92,7 +96,7 @@ class Dashboard(w.VBox):
             self.body.children = [CoachHome(self.db, lang)]
         elif self.candidate is not None and self.store is not None:
             self.greeting.value = self._greeting()
-            self.workspace = CandidateWorkspace(self.store, lang)
+            self.workspace = CandidateWorkspace(self.store, lang, autosave_delay=self._delay)
             self.body.children = [self.workspace]
         else:
             self.greeting.value = ""

@@ -7,6 +7,7 @@ export target) end with one clear line and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import socket
@@ -64,7 +65,13 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def voila_command(
-    notebook: Path, *, host: str, port: int, pool_size: int, cull_after: int = DEFAULT_CULL_AFTER
+    notebook: Path,
+    *,
+    host: str,
+    port: int,
+    pool_size: int,
+    cull_after: int = DEFAULT_CULL_AFTER,
+    theme: str = "light",
 ) -> list[str]:
     """The Voilà command line ``serve`` runs."""
     return [
@@ -79,6 +86,7 @@ def voila_command(
         "--show_tracebacks=False",
         "--preheat_kernel=True",
         f"--pool_size={pool_size}",
+        f"--theme={theme}",
         # A closed tab's kernel is not always shut down by the page (Voilà's unload
         # request can be refused), so idle kernels nobody is connected to are culled.
         # Connected kernels are kept however idle: a candidate may be thinking.
@@ -99,25 +107,43 @@ def serve(args: argparse.Namespace) -> int:
     notebook = notebook_path()
     env = {**os.environ, "WORKBOOK_DB": url}
     command = voila_command(
-        notebook, host=args.host, port=args.port, pool_size=args.pool_size, cull_after=args.cull_after
+        notebook,
+        host=args.host,
+        port=args.port,
+        pool_size=args.pool_size,
+        cull_after=args.cull_after,
+        theme=args.theme,
     )
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"Workbook dashboard: http://{shown_host}:{args.port}/  (database: {_redact(url)})", flush=True)
     print("Press Ctrl-C to stop.", flush=True)
-    process = subprocess.Popen(command, env=env, cwd=notebook.parent)
+    # Voilà and its kernels get a session of their own: a Ctrl-C in the terminal
+    # reaches only this process, which then stops Voilà in order. Otherwise the
+    # interrupt would also hit kernels still starting and print their tracebacks.
+    process = subprocess.Popen(command, env=env, cwd=notebook.parent, start_new_session=True)
     try:
         return process.wait()
     except KeyboardInterrupt:
-        # Ctrl-C reached Voilà too (same process group); give it time to shut its
-        # kernels down, then make sure it is gone.
-        try:
-            return process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.send_signal(signal.SIGTERM)
-            return process.wait()
+        print("Stopping the dashboard...", flush=True)
+        return _stop(process)
     finally:
         if process.poll() is None:
-            process.kill()
+            _stop(process)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> int:
+    """SIGTERM lets Voilà shut its kernels down; whatever is left after that is killed."""
+    for signum, grace in ((signal.SIGTERM, 20.0), (signal.SIGKILL, 5.0)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signum)
+        try:
+            process.wait(timeout=grace)
+            break
+        except subprocess.TimeoutExpired:
+            continue
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # kernels Voilà did not reap
+    return 0
 
 
 def _redact(url: str) -> str:
@@ -184,6 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=DEFAULT_CULL_AFTER,
         help=f"seconds before an abandoned page's kernel is stopped (default {DEFAULT_CULL_AFTER})",
+    )
+    p_serve.add_argument(
+        "--theme", choices=("light", "dark"), default="light", help="Voilà theme (default light; ?theme=dark per page)"
     )
     p_serve.set_defaults(run=serve)
 
