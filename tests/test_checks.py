@@ -25,6 +25,7 @@ from workbook.checks import (
 from workbook.model import ClosingStatement, Interview, Interviewer, PlannedQuestion, Promise, ThankYouEmail
 
 LABELLED = Path(__file__).parent / "data" / "labelled_questions.csv"
+HELDOUT = Path(__file__).parent / "data" / "heldout_questions.csv"
 QUESTION_RULES = ("verdict", "salary", "too-long", "several-questions", "new-topic")
 
 
@@ -172,10 +173,98 @@ def test_very_long_text_is_handled() -> None:
         "sta ik er " * 2_000,
         "my a " * 4_000,
         "é" * 20_000,
+        "pas ik dan wel " * 1_500,
+        "zie je mij " * 2_000,
+        "hebben jullie twijfels over mijn " * 700,
+        "think a b i " * 2_000,
+        "how do i compare " * 1_500,
+        "hoe ging het " * 2_000,
+        "verdient het bedrijf geld " * 1_000,
+        "a b " * 5_000,
     ):
         found = check_question(text[:20_000])
         assert found
     assert "too-long" in rules(check_question("Wat is de volgende stap? " * 800))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heeft u twijfels over mij?",
+        "Hebben jullie twijfels over mijn geschiktheid?",
+        "Do you have any doubts about me?",
+        "Is there anything about me that makes you hesitant to hire me?",
+    ],
+)
+def test_bare_doubts_about_me_ask_for_a_verdict(text: str) -> None:
+    assert "verdict" in rules(check_question(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # G7: doubts plus an offer to clear them up, or asking whether answers were clear.
+        "Zijn er nog twijfels over mijn ervaring die ik kan wegnemen?",
+        "Als u nog twijfels heeft over mijn opleiding, mag ik die dan toelichten?",
+        "Do you have any doubts about my experience I can clear up?",
+        "Did I answer your questions clearly?",
+        # The candidate's own doubt, conditions, and questions about the procedure.
+        "Ik twijfel nog over mijn startdatum, kan dat later?",
+        "Wat zijn de volgende stappen als ik word aangenomen?",
+        "Once I am hired, who would I report to?",
+        "Wanneer hoor ik of ik door ben?",
+        # Near-misses of the word-order patterns.
+        "Hoe ziet u mij functioneren in dit team?",
+        "Hoe pas ik de methode in het team toe?",
+        "Hoe ging het met de reorganisatie?",
+        "Wat is uw indruk van de markt?",
+        "How do I compare the two products you sell?",
+        "Would you take me through the onboarding?",
+        "Did the launch go well?",
+        "What do you think of the new strategy?",
+        "What are the chances for growth in this role?",
+        "What was your first impression of the company when you joined?",
+    ],
+)
+def test_verdict_near_misses_pass(text: str) -> None:
+    assert "verdict" not in rules(check_question(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoe verdient het bedrijf eigenlijk zijn geld?",
+        "How does the company make its money?",
+        "Hoe is het salarisadministratiesysteem opgezet?",
+        "Werken jullie op grote schaal?",
+        "Is er periodiek overleg met de manager?",
+        "Which software package do you use?",
+        "How do you approach diversity, equity and inclusion?",
+        "Is there a take-home assignment in the next round?",
+        "Can I raise a question about the team?",
+        "Welke cursus hoort bij de inwerkperiode?",
+    ],
+)
+def test_salary_near_misses_pass(text: str) -> None:
+    assert "salary" not in rules(check_question(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is er een thuiswerkvergoeding?",  # a term of employment, unlike travel costs (G13)
+        "In welke schaal valt deze functie?",
+        "krijg ik elk jaar een periodiek?",
+        "Is er een firmawagen bij deze job?",
+        "Zijn er maaltijdcheques?",
+        "What does the package look like?",
+        "Do you offer equity?",
+        "what would my take-home be",
+        "Hoeveel geld verdien ik?",
+    ],
+)
+def test_terms_of_employment_are_salary(text: str) -> None:
+    assert "salary" in rules(check_question(text))
 
 
 # ------------------------------------------------------------ labelled set
@@ -211,9 +300,10 @@ def test_every_catalogue_question_passes_clean() -> None:
             assert [f.rule for f in found] == ["ok"], (question.key, lang, found)
 
 
-def test_precision_and_recall_on_labelled_questions() -> None:
+def _scores(rows: list[tuple[str, str, str, set[str]]]) -> dict[str, tuple[float, float]]:
+    """Precision and recall per rule; also printed (run pytest with -s to see the table)."""
     counts = {rule: Counter[str]() for rule in QUESTION_RULES}
-    for text, lang, round_, expected in _labelled():
+    for text, lang, round_, expected in rows:
         got = rules(check_question(text, lang=lang, round=round_)) - {"ok"}
         for rule in QUESTION_RULES:
             if rule in got and rule in expected:
@@ -229,11 +319,59 @@ def test_precision_and_recall_on_labelled_questions() -> None:
         recall = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
         scores[rule] = (precision, recall)
         print(f"{rule:<20}{c['tp']:>5}{c['fp']:>5}{c['fn']:>5}{precision:>11.3f}{recall:>8.3f}")
+    return scores
+
+
+def test_precision_and_recall_on_labelled_questions() -> None:
+    scores = _scores(_labelled())
     for rule in ("verdict", "salary"):
-        assert scores[rule][0] >= 0.95, rule
-        assert scores[rule][1] >= 0.9, rule
+        assert scores[rule][0] == 1.0, rule
+        assert scores[rule][1] >= 0.95, rule
     for rule in ("too-long", "several-questions", "new-topic"):
         assert scores[rule][0] >= 0.9, rule
+
+
+# ------------------------------------------------------------ held-out set
+
+
+def _heldout() -> dict[int, list[tuple[str, str, str, set[str]]]]:
+    """The held-out questions per batch; a '# Batch 2' comment row starts the second batch."""
+    batches: dict[int, list[tuple[str, str, str, set[str]]]] = {1: [], 2: []}
+    batch = 1
+    with HELDOUT.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["text"].startswith("#"):
+                batch = 2 if row["text"].startswith("# Batch 2") else batch
+                continue
+            batches[batch].append((row["text"], row["lang"], row["round"], set(row["expected"].split())))
+    return batches
+
+
+def test_heldout_set_is_big_and_bilingual() -> None:
+    first, second = _heldout().values()
+    assert len(first) >= 120 and len(second) >= 40
+    langs = Counter(r[1] for r in first)
+    assert min(langs["nl"], langs["en"]) >= 0.4 * len(first)
+    assert sum("verdict" in r[3] for r in first) >= 35
+    assert sum("salary" in r[3] for r in first) >= 30
+    assert sum(not r[3] for r in first) >= 40
+
+
+def test_precision_and_recall_on_heldout_questions() -> None:
+    # Batch 1 was written before the patterns were tuned and then tuned on, so it is no
+    # longer truly unseen; batch 2 was written after tuning and measured once (verdict
+    # recall 0.375, salary 0.667, precision 1.0: pattern lists generalise poorly). The
+    # floors below are what both batches together reached, minus a small margin: they
+    # guard against regressions. Measure new phrasings on a fresh batch, not on this file.
+    batches = _heldout()
+    scores = _scores(batches[1] + batches[2])
+    for rule in ("verdict", "salary"):
+        assert scores[rule][0] >= 0.95, rule
+    assert scores["verdict"][1] >= 0.8
+    assert scores["salary"][1] >= 0.85
+    # Precision on the post-tuning batch on its own: no good question may be scolded.
+    fresh = _scores(batches[2])
+    assert fresh["verdict"][0] >= 0.95 and fresh["salary"][0] >= 0.95
 
 
 # ---------------------------------------------------------------- check_plan

@@ -110,6 +110,6 @@ def test_coach_passcode_is_set_hashed(
     db = Database.open(url)
     assert db.check_coach_passcode("correct horse battery") and not db.check_coach_passcode("correct horse")
     with db.read() as conn:
-        stored = conn.exec_driver_sql("SELECT value FROM settings").scalar()
+        stored = conn.exec_driver_sql("SELECT passcode_hash FROM coaches").scalar()
     assert "correct" not in stored and stored.startswith("scrypt$")
     db.close()

@@ -242,6 +242,73 @@ summaries = sa.Table(
     _updated(),
 )
 
+# -- workshops: a coach runs workshops, candidates join them with a code ----------
+
+coaches = sa.Table(
+    "coaches",
+    metadata,
+    _id(),
+    sa.Column("name", sa.String(100), nullable=False, unique=True),
+    # scrypt with its own salt (identity.hash_passcode): a passcode may be weak.
+    sa.Column("passcode_hash", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    _updated(),
+)
+
+workshops = sa.Table(
+    "workshops",
+    metadata,
+    _id(),
+    sa.Column("coach_id", sa.String(_ID), sa.ForeignKey("coaches.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("starts_on", sa.Date, nullable=False),
+    sa.Column("ends_on", sa.Date),
+    sa.Column("language", _choice("language", LANGS), nullable=False),
+    # Hash of the code candidates join with; like personal codes, a lookup key.
+    sa.Column("code_hash", sa.String(128), nullable=False, unique=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    _updated(),
+)
+
+memberships = sa.Table(
+    "memberships",
+    metadata,
+    sa.Column("workshop_id", sa.String(_ID), sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False),
+    _owner(),
+    sa.Column("joined_at", sa.DateTime, nullable=False),
+    sa.PrimaryKeyConstraint("workshop_id", "candidate_id"),
+)
+
+# A coach's own closing questions and rubric items, shown to that workshop's candidates.
+workshop_questions = sa.Table(
+    "workshop_questions",
+    metadata,
+    _id(),
+    sa.Column(
+        "workshop_id", sa.String(_ID), sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    sa.Column("purpose", sa.String(40), nullable=False),
+    sa.Column("language", _choice("language", LANGS), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("when_to_use", sa.Text, nullable=False, default=""),
+    _updated(),
+)
+
+workshop_rubric_items = sa.Table(
+    "workshop_rubric_items",
+    metadata,
+    _id(),
+    sa.Column(
+        "workshop_id", sa.String(_ID), sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+    # Stored with the scores like a built-in item key; prefixed "ws-" so they never clash.
+    sa.Column("key", sa.String(100), nullable=False, unique=True),
+    sa.Column("phase", sa.String(40), nullable=False),
+    sa.Column("label", sa.Text, nullable=False),
+    sa.Column("anchors", sa.JSON, nullable=False),
+    _updated(),
+)
+
 # Server-wide settings, such as the hash of the coach passcode. Not personal data,
 # never exported.
 SETTINGS = sa.Table(
@@ -255,8 +322,15 @@ SETTINGS = sa.Table(
 #: Every table by name, parents before children (the order to write and export in).
 TABLES: Final[dict[str, sa.Table]] = {t.name: t for t in metadata.sorted_tables if t.name != "settings"}
 
+#: The tables of one candidate's own work (each has ``candidate_id``), in write order.
+CANDIDATE_TABLES: Final = tuple(
+    name for name, table in TABLES.items() if "candidate_id" in table.c or name == "candidates"
+)
+#: The workshop tables (the coach's side).
+WORKSHOP_TABLES: Final = ("coaches", "workshops", "memberships", "workshop_questions", "workshop_rubric_items")
+
 #: Columns never handed out in a DataFrame or an export (secrets and UI state).
-HIDDEN_COLUMNS: Final = frozenset({"code_hash", "resume_interview_id", "resume_step", "external_id"})
+HIDDEN_COLUMNS: Final = frozenset({"code_hash", "passcode_hash", "resume_interview_id", "resume_step", "external_id"})
 
 
 def _dtype(column: sa.Column[object]) -> object:

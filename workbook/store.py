@@ -44,14 +44,16 @@ from workbook.model import (
     Summary,
     ThankYouEmail,
     ValidationError,
+    new_id,
 )
-from workbook.schema import HIDDEN_COLUMNS, SETTINGS, TABLES, coerce_frame, frame_dtypes
+from workbook.schema import CANDIDATE_TABLES, HIDDEN_COLUMNS, TABLES, coerce_frame, frame_dtypes
 
 __all__ = [
     "DEFAULT_URL",
     "AccessDenied",
     "Database",
     "NotAWorkbookDatabase",
+    "Scope",
     "Store",
     "resolve_url",
 ]
@@ -211,32 +213,48 @@ class Database:
             row = conn.execute(sa.select(table).where(table.c.code_hash == identity.hash_code(code))).mappings().first()
         return _candidate(row) if row else None
 
-    # -- coach passcode -------------------------------------------------------
+    # -- coaches ----------------------------------------------------------------
 
-    _COACH_KEY: Final = "coach_passcode"
-
-    def set_coach_passcode(self, passcode: str) -> None:
-        """Store (a hash of) the passcode that opens the coach view."""
+    def set_coach_passcode(self, passcode: str, name: str = "coach") -> str:
+        """Create coach ``name`` or give them a new passcode; returns the coach id."""
         if len(passcode.strip()) < 8:
             raise ValueError("A coach passcode needs at least 8 characters.")
-        table = SETTINGS
+        name = name.strip() or "coach"
+        table = TABLES["coaches"]
+        hashed = identity.hash_passcode(passcode)
         with self.write() as conn:
-            conn.execute(table.delete().where(table.c.key == self._COACH_KEY))
-            conn.execute(
-                table.insert().values(key=self._COACH_KEY, value=identity.hash_passcode(passcode), updated_at=_now())
-            )
+            coach_id = conn.execute(sa.select(table.c.id).where(table.c.name == name)).scalar()
+            if coach_id is None:
+                coach_id = new_id()
+                conn.execute(
+                    table.insert().values(
+                        id=coach_id, name=name, passcode_hash=hashed, created_at=_now(), updated_at=_now()
+                    )
+                )
+            else:
+                conn.execute(
+                    table.update().where(table.c.id == coach_id).values(passcode_hash=hashed, updated_at=_now())
+                )
+        return str(coach_id)
 
     def has_coach_passcode(self) -> bool:
-        return self._setting(self._COACH_KEY) is not None
-
-    def check_coach_passcode(self, passcode: str) -> bool:
-        stored = self._setting(self._COACH_KEY)
-        return stored is not None and identity.verify_passcode(passcode, stored)
-
-    def _setting(self, key: str) -> str | None:
         with self.read() as conn:
-            value = conn.execute(sa.select(SETTINGS.c.value).where(SETTINGS.c.key == key)).scalar()
-        return None if value is None else str(value)
+            return conn.execute(sa.select(sa.func.count()).select_from(TABLES["coaches"])).scalar_one() > 0
+
+    def check_coach_passcode(self, passcode: str) -> str | None:
+        """The id of the coach with this passcode, or ``None``.
+
+        Every coach's hash is checked (each has its own salt), so the time taken
+        does not tell which coach, if any, matched.
+        """
+        table = TABLES["coaches"]
+        with self.read() as conn:
+            rows = conn.execute(sa.select(table.c.id, table.c.passcode_hash)).all()
+        found = None
+        for coach_id, stored in rows:
+            if identity.verify_passcode(passcode, stored) and found is None:
+                found = str(coach_id)
+        return found
 
     def candidate_for_external_id(self, external_id: str, name: str | None = None) -> Candidate:
         """The candidate signed in by a single-sign-on front (JupyterHub), created on
@@ -252,10 +270,15 @@ class Database:
         return candidate
 
     def for_candidate(self, candidate_id: str) -> Store:
-        return Store(self, candidate_id)
+        """Everything one candidate may read and write: their own rows."""
+        return Store(self, Scope(candidate_id=candidate_id))
 
-    def for_coach(self) -> Store:
-        return Store(self, None)
+    def for_coach(self, coach_id: str | None = None, *, workshop_id: str | None = None) -> Store:
+        """A coach's view: the candidates of their workshops (or of one of them).
+
+        Without ``coach_id``: every row (the server's own tools: export, purge).
+        """
+        return Store(self, Scope(coach_id=coach_id, workshop_id=workshop_id))
 
 
 def _now() -> dt.datetime:
@@ -287,12 +310,23 @@ def _candidate(row: Any) -> Candidate:
     )
 
 
-class Store:
-    """Reads and writes for one candidate (or, with ``candidate_id=None``, the coach)."""
+@dataclass(frozen=True)
+class Scope:
+    """Whose rows a store may touch: one candidate, a coach's workshops, one
+    workshop, or (all ``None``) everything."""
 
-    def __init__(self, db: Database, candidate_id: str | None) -> None:
+    candidate_id: str | None = None
+    coach_id: str | None = None
+    workshop_id: str | None = None
+
+
+class Store:
+    """Reads and writes limited to a :class:`Scope`."""
+
+    def __init__(self, db: Database, scope: Scope) -> None:
         self.db = db
-        self.candidate_id = candidate_id
+        self.scope = scope
+        self.candidate_id = scope.candidate_id
 
     @property
     def is_coach(self) -> bool:
@@ -300,22 +334,74 @@ class Store:
 
     # -- scoping ------------------------------------------------------------
 
+    def _workshop_ids(self) -> sa.Select[Any] | None:
+        """The workshops in scope, as a subquery; ``None`` means all."""
+        workshops, memberships = TABLES["workshops"], TABLES["memberships"]
+        if self.scope.candidate_id is not None:
+            return sa.select(memberships.c.workshop_id).where(memberships.c.candidate_id == self.scope.candidate_id)
+        query = None
+        if self.scope.coach_id is not None:
+            query = sa.select(workshops.c.id).where(workshops.c.coach_id == self.scope.coach_id)
+        if self.scope.workshop_id is not None:
+            query = (query if query is not None else sa.select(workshops.c.id)).where(
+                workshops.c.id == self.scope.workshop_id
+            )
+        return query
+
+    def _candidate_ids(self) -> sa.Select[Any] | None:
+        """The candidates in scope, as a subquery; ``None`` means all."""
+        workshop_ids = self._workshop_ids()
+        if workshop_ids is None:
+            return None
+        memberships = TABLES["memberships"]
+        return sa.select(memberships.c.candidate_id).where(memberships.c.workshop_id.in_(workshop_ids))
+
     def _scoped(self, table: sa.Table, query: sa.Select[Any]) -> sa.Select[Any]:
-        if self.candidate_id is None:
-            return query
-        return query.where(table.c.candidate_id == self.candidate_id)
+        name = table.name
+        if self.scope.candidate_id is not None and "candidate_id" in table.c:
+            return query.where(table.c.candidate_id == self.scope.candidate_id)
+        if name == "candidates":
+            if self.scope.candidate_id is not None:
+                return query.where(table.c.id == self.scope.candidate_id)
+            ids = self._candidate_ids()
+            return query if ids is None else query.where(table.c.id.in_(ids))
+        if name == "coaches":
+            if self.scope.candidate_id is not None:
+                return query.where(sa.false())
+            return query if self.scope.coach_id is None else query.where(table.c.id == self.scope.coach_id)
+        if name == "workshops":
+            ids = self._workshop_ids()
+            return query if ids is None else query.where(table.c.id.in_(ids))
+        if "workshop_id" in table.c:
+            ids = self._workshop_ids()
+            return query if ids is None else query.where(table.c.workshop_id.in_(ids))
+        ids = self._candidate_ids()
+        return query if ids is None else query.where(table.c.candidate_id.in_(ids))
 
     def _owner_of_interview(self, conn: Connection, interview_id: str) -> str:
         table = TABLES["interviews"]
         owner = conn.execute(sa.select(table.c.candidate_id).where(table.c.id == interview_id)).scalar()
         if owner is None:
             raise ValidationError("interview_id", "required")
-        self._check_owner(owner)
+        self._check_owner(owner, conn)
         return str(owner)
 
-    def _check_owner(self, owner: str) -> None:
-        if self.candidate_id is not None and owner != self.candidate_id:
-            raise AccessDenied("This record belongs to another candidate.")
+    def _check_owner(self, owner: str, conn: Connection | None = None) -> None:
+        if self.candidate_id is not None:
+            if owner != self.candidate_id:
+                raise AccessDenied("This record belongs to another candidate.")
+            return
+        ids = self._candidate_ids()
+        if ids is None:
+            return
+        query = sa.select(sa.literal(owner).in_(ids))
+        if conn is not None:
+            allowed = conn.execute(query).scalar()
+        else:
+            with self.db.read() as reading:
+                allowed = reading.execute(query).scalar()
+        if not allowed:
+            raise AccessDenied("This candidate is not in your workshops.")
 
     # -- candidate ----------------------------------------------------------
 
@@ -380,12 +466,13 @@ class Store:
         if kind is None:
             raise TypeError(f"Cannot store a {type(record).__name__}.")
         table = TABLES[kind.table]
+        self._check_role(record)
         with self.db.write() as conn:
             if kind.via_interview:
                 owner = self._owner_of_interview(conn, record.interview_id)  # type: ignore[attr-defined]
             else:
                 owner = record.candidate_id  # type: ignore[attr-defined]
-                self._check_owner(owner)
+                self._check_owner(owner, conn)
             if kind.unique_by:
                 where = [table.c[k] == getattr(record, k) for k in kind.unique_by]
                 existing = conn.execute(sa.select(table.c.id).where(*where)).scalar()
@@ -401,12 +488,20 @@ class Store:
             if current is None:
                 conn.execute(table.insert().values(**row))
             else:
-                self._check_owner(current)
+                self._check_owner(current, conn)
                 if current != owner:
                     raise AccessDenied("A record cannot move to another candidate.")
                 conn.execute(table.update().where(table.c.id == row["id"]).values(**row))
             self._save_children(conn, record, owner)
         return record
+
+    def _check_role(self, record: object) -> None:
+        """Candidates write their own work and self-scores; coaches only their scores."""
+        coach_score = isinstance(record, Reflection) and record.scorer == "coach"
+        if self.candidate_id is not None and coach_score:
+            raise AccessDenied("Only a coach gives coach scores.")
+        if self.candidate_id is None and self.scope != Scope() and not coach_score:
+            raise AccessDenied("A coach only adds coach scores to a candidate's work.")
 
     def _save_children(self, conn: Connection, record: object, owner: str) -> None:
         if isinstance(record, Interview):
@@ -435,7 +530,9 @@ class Store:
             owner = conn.execute(sa.select(table.c.candidate_id).where(table.c.id == record_id)).scalar()
             if owner is None:
                 return False
-            self._check_owner(owner)
+            self._check_owner(owner, conn)
+            if self.candidate_id is None and self.scope != Scope():
+                raise AccessDenied("A coach does not delete a candidate's work.")
             conn.execute(table.delete().where(table.c.id == record_id))
         return True
 
@@ -497,20 +594,17 @@ class Store:
         """One table as a DataFrame with the declared dtypes, scoped to the caller."""
         table = TABLES[name]
         columns = [c for c in table.columns if c.name not in HIDDEN_COLUMNS]
-        query = sa.select(*columns)
-        if name == "candidates":
-            if self.candidate_id is not None:
-                query = query.where(table.c.id == self.candidate_id)
-        else:
-            query = self._scoped(table, query)
+        query = self._scoped(table, sa.select(*columns))
         with self.db.read() as conn:
             result = conn.execute(query)
             frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
         return coerce_frame(name, frame)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table the caller may see, by name (parents first)."""
-        return {name: self.table(name) for name in TABLES}
+        """Every table the caller may see, by name (parents first): a candidate's
+        own work, or for a coach also the workshop tables."""
+        names = CANDIDATE_TABLES if self.candidate_id is not None else tuple(TABLES)
+        return {name: self.table(name) for name in names}
 
 
 def _interview(row: pd.Series, people: pd.DataFrame | None) -> Interview:

@@ -13,7 +13,7 @@ import pytest
 
 from workbook import guidance
 from workbook.model import Interview, Promise, Reflection, Summary, ThankYouEmail
-from workbook.store import Store
+from workbook.store import AccessDenied, Database, Store
 from workbook.widgets.email import ThankYouEmailExercise, eml_bytes, mailto_url, substance_options
 from workbook.widgets.reflection import ReflectionExercise, previous_interview
 
@@ -53,8 +53,10 @@ def test_change_since_the_previous_interview(store: Store, interview: Interview)
     assert "+3 sinds je vorige gesprek (Vorige BV)" in page.items["thanked"].context.value
 
 
-def test_coach_scores_are_shown_beside(store: Store, interview: Interview) -> None:
-    store.save(Reflection(interview_id=interview.id, scorer="coach", scores={"thanked": 3}))
+def test_coach_scores_are_shown_beside(db: Database, store: Store, interview: Interview) -> None:
+    with pytest.raises(AccessDenied):  # a candidate cannot give themselves coach scores
+        store.save(Reflection(interview_id=interview.id, scorer="coach", scores={"thanked": 5}))
+    db.for_coach().save(Reflection(interview_id=interview.id, scorer="coach", scores={"thanked": 3}))
     page = ReflectionExercise(store, interview, "en", autosave_delay=0)
     assert "Coach: 3" in page.items["thanked"].context.value
 
