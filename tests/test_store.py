@@ -29,7 +29,7 @@ from workbook.model import (
     ThankYouEmail,
     ValidationError,
 )
-from workbook.schema import CANDIDATE_TABLES, TABLES, frame_dtypes, metadata
+from workbook.schema import CANDIDATE_TABLES, frame_dtypes, metadata
 from workbook.store import AccessDenied, Database, NotAWorkbookDatabase, Store, resolve_url
 
 

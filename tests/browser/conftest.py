@@ -6,8 +6,9 @@ fresh browser context per test. Nothing is downloaded: Chromium comes from the s
 skipped with a visible reason, except on CI (``CI=true``), where that is a failure.
 
 Artifacts land in ``test-artifacts/`` at the repository root: the server log
-(``browser-server.log``) and full-page screenshots (``screenshots/``), also one of
-the page at the moment a test failed (``screenshots/FAILED-<test>.png``).
+(``browser-server.log``), full-page screenshots (``screenshots/``), also one of
+the page at the moment a test failed (``screenshots/FAILED-<test>.png``), and the files
+the tests downloaded (``downloads/``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 ARTIFACTS = REPO / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
+DOWNLOADS = ARTIFACTS / "downloads"
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -229,7 +231,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def browser(chromium: Path) -> Iterator[Browser]:
     # Artifacts of an earlier run would mislead: start this session's afresh.
     (ARTIFACTS / "browser-console.log").unlink(missing_ok=True)
-    for stale in SCREENSHOTS.glob("FAILED-*.png"):
+    for stale in [*SCREENSHOTS.glob("FAILED-*.png"), *DOWNLOADS.glob("*")]:
         stale.unlink()
     expect.set_options(timeout=TIMEOUT_MS)
     with sync_playwright() as playwright:
@@ -240,37 +242,76 @@ def browser(chromium: Path) -> Iterator[Browser]:
             browser.close()
 
 
-@pytest.fixture
-def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A fresh browser context (no cookies, no storage) and page for each test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
-    context.set_default_timeout(TIMEOUT_MS)
-    context.set_default_navigation_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+class _Watched:
+    """One browser context and page, with its page errors and console errors collected."""
 
-    def on_console(message: ConsoleMessage) -> None:
+    def __init__(self, browser: Browser) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
+        self.context.set_default_timeout(TIMEOUT_MS)
+        self.context.set_default_navigation_timeout(TIMEOUT_MS)
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
+        self.page.on("console", self._on_console)
+
+    def _on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
-            problems.append(f"console error: {message.text}")
+            self.problems.append(f"console error: {message.text}")
 
-    page.on("console", on_console)
-    try:
-        yield page
-    finally:
+    def close(self, request: pytest.FixtureRequest, label: str = "") -> None:
+        """Failure screenshot, problems to the console log, then the traceback check."""
         report = getattr(request.node, "_report_call", None)
-        if report is not None and report.failed:
-            name = "FAILED-" + re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+        failed = report is not None and report.failed
+        traceback_seen = ""
+        if failed:
+            name = "FAILED-" + re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name + label)
             try:
-                shot(page, name)
+                shot(self.page, name, check=False)
             except Exception as error:  # the page may be gone; the report matters more
-                problems.append(f"(no failure screenshot: {error})")
-        if problems:
+                self.problems.append(f"(no failure screenshot: {error})")
+        else:
+            try:
+                assert_no_traceback(self.page)
+            except AssertionError as error:
+                traceback_seen = str(error)
+        if self.problems:
             log = ARTIFACTS / "browser-console.log"
             ARTIFACTS.mkdir(exist_ok=True)
             with log.open("a", encoding="utf-8") as out:
-                out.write(f"--- {request.node.nodeid}\n" + "\n".join(problems) + "\n")
-        context.close()
+                out.write(f"--- {request.node.nodeid}{label}\n" + "\n".join(self.problems) + "\n")
+        self.context.close()
+        if traceback_seen:
+            pytest.fail(traceback_seen, pytrace=False)
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh browser context (no cookies, no storage) and page for each test.
+
+    At the end the page must not show a Python traceback (checked also at every ``shot``).
+    """
+    watched = _Watched(browser)
+    try:
+        yield watched.page
+    finally:
+        watched.close(request)
+
+
+@pytest.fixture
+def new_page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Callable[[], Page]]:
+    """A factory of further pages, each in its own browser context (another person)."""
+    opened: list[_Watched] = []
+
+    def make() -> Page:
+        watched = _Watched(browser)
+        opened.append(watched)
+        return watched.page
+
+    try:
+        yield make
+    finally:
+        for number, watched in enumerate(opened, start=1):
+            watched.close(request, f"-page{number}")
 
 
 # ------------------------------------------------------------------------ helpers
@@ -287,9 +328,41 @@ def open_dashboard(page: Page, server: Server) -> None:
     wait_until_interactive(page)
 
 
-def shot(page: Page, name: str) -> Path:
-    """A full-page screenshot in ``test-artifacts/screenshots/<name>.png``."""
+MAX_SHOT_HEIGHT = 12_000
+_CONTENT_HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
+    ...Array.from(document.querySelectorAll('#rendered_cells, .jp-LabShell, main, body *'))
+        .filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowY))
+        .map(e => e.scrollHeight + (window.innerHeight - e.clientHeight)))"""
+_TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def assert_no_traceback(page: Page) -> None:
+    """A candidate must never see a Python traceback, whatever went wrong."""
+    text = page.locator("body").inner_text()
+    assert "Traceback" not in text, f"the page shows a Python traceback:\n{text[-3000:]}"
+
+
+def shot(page: Page, name: str, *, check: bool = True) -> Path:
+    """A full-page screenshot in ``test-artifacts/screenshots/<name>.png``.
+
+    Every screen a test looks at passes here, so it is also where the page is checked
+    for a Python traceback (``check=False`` for the screenshot of a failure).
+    """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    viewport = page.viewport_size
+    # Voilà scrolls inside a panel (#rendered_cells), not the document, so a "full
+    # page" screenshot would stop at the viewport: make the window as tall as the
+    # content for the picture, then give it its size back.
+    height = int(page.evaluate(_CONTENT_HEIGHT))
+    if viewport and height > viewport["height"]:
+        page.set_viewport_size({"width": viewport["width"], "height": min(height, MAX_SHOT_HEIGHT)})
+        page.evaluate(_TWO_FRAMES)
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        if viewport and height > viewport["height"]:
+            page.set_viewport_size(viewport)
+    if check:
+        assert_no_traceback(page)
     return path

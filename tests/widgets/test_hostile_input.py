@@ -14,8 +14,8 @@ from workbook.widgets import (
     ClosingStatementExercise,
     NotesSummary,
     ReflectionExercise,
-    ThankYouEmailExercise,
     ThanksGoodbye,
+    ThankYouEmailExercise,
 )
 
 HOSTILE = {
