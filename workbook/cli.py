@@ -100,10 +100,15 @@ def serve(args: argparse.Namespace) -> int:
     url = _database_url(args.db)
     try:
         # Create and migrate once here, so the kernels never race to do it.
-        Database.open(url).close()
+        db = Database.open(url)
     except NotAWorkbookDatabase as error:
         raise UsageError(str(error)) from error
-    _check_port_free(args.host, args.port)
+    try:
+        _check_port_free(args.host, args.port)
+        if args.workshop:
+            _announce_workshop(db, args)
+    finally:
+        db.close()
     notebook = notebook_path()
     env = {**os.environ, "WORKBOOK_DB": url}
     command = voila_command(
@@ -129,6 +134,35 @@ def serve(args: argparse.Namespace) -> int:
     finally:
         if process.poll() is None:
             _stop(process)
+
+
+def _announce_workshop(db: Database, args: argparse.Namespace) -> None:
+    """Find or create the workshop and print how candidates and the coach get in."""
+    from workbook import workshops
+    from workbook.model import Workshop
+
+    found = workshops.workshop_by_name(db, args.workshop)
+    if found is None:
+        coaches = db.for_coach().table("coaches")
+        if args.coach:
+            coaches = coaches[coaches["name"] == args.coach]
+        if coaches.empty:
+            raise UsageError(
+                "No coach yet. First set a coach passcode: workbook coach-passcode"
+                + (f" --name {args.coach}" if args.coach else "")
+            )
+        if len(coaches) > 1:
+            raise UsageError("Several coaches: say whose workshop it is with --coach NAME.")
+        found = Workshop(coach_id=str(coaches["id"].iloc[0]), name=args.workshop)
+        workshops.create_workshop(db, found)
+        print(f"Created workshop {found.name!r}.")
+    code = workshops.workshop_code(db, found.id)
+    shown_host = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Workshop {found.name!r}: candidates open http://{shown_host}:{args.port}/ and join with code {code}")
+    if args.host in ("127.0.0.1", "localhost", "::1"):
+        print("  (only this computer can reach that address; for laptops in the room use --host 0.0.0.0")
+        print("   and give them this computer's network address)")
+    print("Coach view: sign in on the start page with the coach passcode (set it with: workbook coach-passcode).")
 
 
 def _stop(process: subprocess.Popen[bytes]) -> int:
@@ -171,6 +205,35 @@ def export(args: argparse.Namespace) -> int:
     return 0
 
 
+def demo(args: argparse.Namespace) -> int:
+    """Fill a database with a demo workshop and say how to look at it."""
+    from workbook.demo import fill_demo
+
+    if args.candidates < 1 or args.interviews < 1:
+        raise UsageError("--candidates and --interviews must be 1 or more.")
+    try:
+        db = Database.open(_database_url(args.db))
+    except NotAWorkbookDatabase as error:
+        raise UsageError(str(error)) from error
+    try:
+        result = fill_demo(
+            db,
+            candidates=args.candidates,
+            interviews=args.interviews,
+            seed=args.seed,
+            workshop_name=args.workshop,
+            coach_passcode=args.coach_passcode,
+        )
+    finally:
+        db.close()
+    print(f"Demo workshop {args.workshop!r}: {result.candidates} candidates, {result.interviews} interviews.")
+    print(f"  coach view: sign in with the coach passcode {args.coach_passcode!r}")
+    print(f"  workshop code for new candidates: {result.workshop_code}")
+    for name, code in result.sample_codes:
+        print(f"  sign in as {name}: {code}")
+    return 0
+
+
 def coach_passcode(args: argparse.Namespace) -> int:
     """Set the passcode that opens the coach view (asked twice, never echoed)."""
     import getpass
@@ -186,7 +249,7 @@ def coach_passcode(args: argparse.Namespace) -> int:
     except NotAWorkbookDatabase as error:
         raise UsageError(str(error)) from error
     try:
-        db.set_coach_passcode(passcode)
+        db.set_coach_passcode(passcode, name=args.name)
     except ValueError as error:
         raise UsageError(str(error)) from error
     finally:
@@ -214,7 +277,18 @@ def build_parser() -> argparse.ArgumentParser:
     p_serve.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="Voilà theme (default light; ?theme=dark per page)"
     )
+    p_serve.add_argument("--workshop", help="workshop NAME: print its join code (created if new)")
+    p_serve.add_argument("--coach", help="the coach NAME the new workshop belongs to (when there are several)")
     p_serve.set_defaults(run=serve)
+
+    p_demo = commands.add_parser("demo", help="fill a database with a demo workshop")
+    p_demo.add_argument("--db", help=db_help)
+    p_demo.add_argument("--candidates", type=int, default=30)
+    p_demo.add_argument("--interviews", type=int, default=5, help="interviews per candidate")
+    p_demo.add_argument("--seed", type=int, default=0, help="the same seed gives the same workshop")
+    p_demo.add_argument("--workshop", default="Demo-workshop", help="workshop name")
+    p_demo.add_argument("--coach-passcode", default="demo-coach-passcode", help="passcode of the demo coach")
+    p_demo.set_defaults(run=demo)
 
     p_export = commands.add_parser("export", help="export every table to Excel or CSV")
     p_export.add_argument("--db", help=db_help)
@@ -224,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_coach = commands.add_parser("coach-passcode", help="set the passcode that opens the coach view")
     p_coach.add_argument("--db", help=db_help)
     p_coach.add_argument("--stdin", action="store_true", help="read the passcode from standard input (scripts)")
+    p_coach.add_argument("--name", default="coach", help="the coach's name (default: coach)")
     p_coach.set_defaults(run=coach_passcode)
     return parser
 

@@ -45,6 +45,9 @@ __all__ = [
     "Summary",
     "ThankYouEmail",
     "ValidationError",
+    "Workshop",
+    "WorkshopQuestion",
+    "WorkshopRubricItem",
     "new_id",
     "parse_date",
     "updated",
@@ -507,6 +510,68 @@ class Summary:
     def __post_init__(self) -> None:
         for f in ("key_points", "their_questions", "promised", "interviewer_names"):
             _set(self, f, clean_text(getattr(self, f), "text", limit=MAX_LONG_TEXT))
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """A coach's group of candidates; they join with its code."""
+
+    coach_id: str
+    name: str
+    starts_on: dt.date = field(default_factory=dt.date.today)
+    ends_on: dt.date | None = None
+    language: Lang = "nl"
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _set(self, "name", clean_text(self.name, "name", limit=200, required=True))
+        _set(self, "starts_on", parse_date(self.starts_on, "date"))
+        _set(self, "ends_on", _optional_date(self.ends_on, "date"))
+        _choice(self.language, LANGS, "language")
+        if self.ends_on is not None and self.ends_on < self.starts_on:
+            raise ValidationError("date", "order", other="date")
+
+
+@dataclass(frozen=True)
+class WorkshopQuestion:
+    """A coach's own closing question, shown to the workshop's candidates."""
+
+    workshop_id: str
+    purpose: str
+    text: str
+    language: Lang = "nl"
+    when_to_use: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        _set(self, "purpose", clean_text(self.purpose, "source", limit=40, required=True))
+        _set(self, "text", clean_text(self.text, "text", limit=MAX_SHORT_TEXT * 2, required=True))
+        _choice(self.language, LANGS, "language")
+        _set(self, "when_to_use", clean_text(self.when_to_use, "text", limit=MAX_SHORT_TEXT * 2))
+
+
+@dataclass(frozen=True)
+class WorkshopRubricItem:
+    """A coach's own rubric item with its five behavioural anchors (1 to 5)."""
+
+    workshop_id: str
+    phase: str
+    label: str
+    anchors: tuple[str, str, str, str, str]
+    id: str = field(default_factory=new_id)
+
+    @property
+    def key(self) -> str:
+        # Scores are stored by item key; the prefix keeps them apart from built-ins.
+        return f"ws-{self.id}"
+
+    def __post_init__(self) -> None:
+        _set(self, "phase", clean_text(self.phase, "source", limit=40, required=True))
+        _set(self, "label", clean_text(self.label, "name", limit=MAX_SHORT_TEXT, required=True))
+        anchors = tuple(clean_text(a, "text", limit=MAX_SHORT_TEXT * 2, required=True) for a in self.anchors)
+        if len(anchors) != SCORE_MAX:
+            raise ValidationError("scores", "type", expected="5 anchors", value=len(anchors))
+        _set(self, "anchors", anchors)
 
 
 def field_names(record_type: type) -> tuple[str, ...]:

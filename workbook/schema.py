@@ -264,8 +264,9 @@ workshops = sa.Table(
     sa.Column("starts_on", sa.Date, nullable=False),
     sa.Column("ends_on", sa.Date),
     sa.Column("language", _choice("language", LANGS), nullable=False),
-    # Hash of the code candidates join with; like personal codes, a lookup key.
-    sa.Column("code_hash", sa.String(128), nullable=False, unique=True),
+    # The code candidates join with, normalised. Kept readable (unlike personal
+    # codes): it is written on the whiteboard anyway, and joining shows nobody's data.
+    sa.Column("code", sa.String(20), nullable=False, unique=True),
     sa.Column("created_at", sa.DateTime, nullable=False),
     _updated(),
 )

@@ -74,26 +74,31 @@ def _scores(value: Scores) -> dict[str, int]:
     return scores
 
 
-def _known(scores: Mapping[str, int]) -> dict[str, int]:
-    keys = {item.key for item in guidance.rubric()}
+def _known(scores: Mapping[str, int], extra: Mapping[str, str] | None = None) -> dict[str, int]:
+    keys = {item.key for item in guidance.rubric()} | set(extra or {})
     return {key: score for key, score in scores.items() if key in keys}
 
 
-def summarise(reflection: Scores) -> ScoreSummary:
-    """Total, mean and per-phase means of a reflection (or a mapping item -> score)."""
+def summarise(reflection: Scores, extra: Mapping[str, str] | None = None) -> ScoreSummary:
+    """Total, mean and per-phase means of a reflection (or a mapping item -> score).
+
+    ``extra`` maps the keys of a workshop's own rubric items to their phase, so they
+    count like the built-in items.
+    """
+    extra = dict(extra or {})
     scores = _scores(reflection)
-    known = _known(scores)
+    known = _known(scores, extra)
     phases = []
     for phase in guidance.phases():
-        items = guidance.rubric(phase.key)
-        values = [known[item.key] for item in items if item.key in known]
-        phases.append(PhaseScore(phase.key, fmean(values) if values else None, len(values), len(items)))
+        keys = [item.key for item in guidance.rubric(phase.key)] + [k for k, p in extra.items() if p == phase.key]
+        values = [known[key] for key in keys if key in known]
+        phases.append(PhaseScore(phase.key, fmean(values) if values else None, len(values), len(keys)))
     values = list(known.values())
     return ScoreSummary(
         total=sum(values),
         mean=fmean(values) if values else None,
         scored=len(values),
-        items=len(guidance.rubric()),
+        items=len(guidance.rubric()) + len(extra),
         phases=tuple(phases),
         unknown=tuple(sorted(set(scores) - set(known))),
     )

@@ -12,7 +12,7 @@ import ipywidgets as w
 
 from workbook import guidance
 from workbook.checks import Feedback, check_plan, check_question
-from workbook.model import Interview, PlannedQuestion, ValidationError
+from workbook.model import Interview, PlannedQuestion, ValidationError, WorkshopQuestion
 from workbook.store import Store
 from workbook.ui import t
 from workbook.widgets._autosave import DEFAULT_DELAY, Debouncer
@@ -123,6 +123,7 @@ class ClosingQuestions(Exercise):
     ) -> None:
         super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
         self._delay = autosave_delay
+        self._own_questions: list[WorkshopQuestion] | None = None
         round_label = t(f"round.{interview.round}", lang)
         # -- catalogue
         self.purpose = w.Dropdown(
@@ -207,7 +208,34 @@ class ClosingQuestions(Exercise):
                 layout=w.Layout(flex="1 1 auto"),
             )
             items.append(w.HBox([text, button], layout=w.Layout(align_items="center")))
+        for own in self._workshop_questions(group.key):
+            planned_texts = {row.text.value for row in self._rows()}
+            button = w.Button(
+                description=t("questions.in_plan" if own.text in planned_texts else "questions.add", lang),
+                disabled=own.text in planned_texts,
+                layout=w.Layout(width="12em", flex="0 0 auto"),
+            )
+            button.on_click(lambda _, text=own.text: self._add(text, source="own", key=""))
+            feedback = feedback_html(
+                [f for f in check_question(own.text, lang=lang, round=self.interview.round) if f.level != "ok"], lang
+            )
+            when = f"<br><small>{t('heading.when', lang)}: {escape(own.when_to_use)}</small>" if own.when_to_use else ""
+            text = w.HTML(
+                f"<b>{escape(own.text)}</b> <small>({t('questions.from_coach', lang)})</small>{when}{feedback}",
+                layout=w.Layout(flex="1 1 auto"),
+            )
+            items.append(w.HBox([text, button], layout=w.Layout(align_items="center")))
         self.catalogue_list.children = items
+
+    def _workshop_questions(self, purpose: str) -> list[WorkshopQuestion]:
+        """The coach's own questions for this purpose, in the page's language."""
+        if self.store.candidate_id is None:
+            return []
+        if self._own_questions is None:
+            from workbook.workshops import questions_for_candidate
+
+            self._own_questions = questions_for_candidate(self.store.db, self.store.candidate_id)
+        return [q for q in self._own_questions if q.purpose == purpose and q.language == self.lang]
 
     # -- own question -------------------------------------------------------
 

@@ -24,6 +24,24 @@ __all__ = ["ReflectionExercise", "previous_interview"]
 _NOT_SCORED = 0
 
 
+def workshop_rubric(store: Store) -> list[guidance.RubricItem]:
+    """The coaches' own rubric items for this candidate, as rubric items."""
+    if store.candidate_id is None:
+        return []
+    from workbook.workshops import rubric_items_for_candidate
+
+    return [
+        guidance.RubricItem(
+            key=item.key,
+            phase=item.phase,
+            label=guidance.Text(nl=item.label, en=item.label),
+            anchors=tuple(guidance.Text(nl=a, en=a) for a in item.anchors),  # type: ignore[arg-type]
+            points=(),
+        )
+        for item in rubric_items_for_candidate(store.db, store.candidate_id)
+    ]
+
+
 def previous_interview(interviews: list[Interview], current: Interview) -> Interview | None:
     """The candidate's interview just before ``current`` (by date, then by last change)."""
     earlier = [
@@ -46,6 +64,7 @@ class ItemScore(w.VBox):
         super().__init__()
         self.item = item
         self.lang = lang
+        points = f" <small>({', '.join(item.points)})</small>" if item.points else ""
         self.score = w.ToggleButtons(
             options=[(t("reflection.not_scored", lang), _NOT_SCORED)] + [(str(n), n) for n in range(1, 6)],
             value=_NOT_SCORED,
@@ -59,7 +78,7 @@ class ItemScore(w.VBox):
         anchors = "".join(f"<li><b>{n}</b>: {escape(item.anchors[n - 1].get(lang))}</li>" for n in range(1, 6))
         self.score.observe(lambda _: self._show_anchor(), names="value")
         self.children = [
-            w.HTML(f"<b>{escape(item.label.get(lang))}</b> <small>({', '.join(item.points)})</small>"),
+            w.HTML(f"<b>{escape(item.label.get(lang))}</b>{points}"),
             w.HBox([self.score, self.context], layout=w.Layout(align_items="center")),
             self.anchor,
             w.HTML(
@@ -93,7 +112,9 @@ class ReflectionExercise(Exercise):
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
-        self.items = {item.key: ItemScore(item, lang) for item in guidance.rubric()}
+        own = workshop_rubric(store)
+        self._extra = {item.key: item.phase for item in own}
+        self.items = {item.key: ItemScore(item, lang) for item in (*guidance.rubric(), *own)}
         self.answers = {
             q.key: w.Textarea(layout=w.Layout(width="calc(100% - 8px)", height="5em"))
             for q in guidance.reflection_questions()
@@ -116,7 +137,7 @@ class ReflectionExercise(Exercise):
         ]
         for phase in guidance.phases():
             sections.append(w.HTML(f"<h3>{escape(phase.label.get(lang))}</h3>"))
-            sections.extend(self.items[item.key] for item in guidance.rubric(phase.key))
+            sections.extend(item for item in self.items.values() if item.item.phase == phase.key)
         sections.append(w.HTML(f"<h3>{t('heading.reflection', lang)}</h3>"))
         for question in guidance.reflection_questions():
             sections.append(
@@ -152,7 +173,7 @@ class ReflectionExercise(Exercise):
 
     def _show_summary(self) -> None:
         lang = self.lang
-        result = summarise(self.scores())
+        result = summarise(self.scores(), self._extra)
         if result.scored == 0:
             self.summary.value = message_html(t("reflection.nothing_scored", lang), "tip")
         else:

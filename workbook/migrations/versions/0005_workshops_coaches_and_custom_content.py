@@ -38,12 +38,12 @@ def upgrade() -> None:
     sa.Column('starts_on', sa.Date(), nullable=False),
     sa.Column('ends_on', sa.Date(), nullable=True),
     sa.Column('language', sa.Enum('nl', 'en', name='language', native_enum=False, create_constraint=True, length=20), nullable=False),
-    sa.Column('code_hash', sa.String(length=128), nullable=False),
+    sa.Column('code', sa.String(length=20), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.ForeignKeyConstraint(['coach_id'], ['coaches.id'], name=op.f('fk_workshops_coach_id_coaches'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_workshops')),
-    sa.UniqueConstraint('code_hash', name=op.f('uq_workshops_code_hash'))
+    sa.UniqueConstraint('code', name=op.f('uq_workshops_code'))
     )
     with op.batch_alter_table('workshops', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_workshops_coach_id'), ['coach_id'], unique=False)

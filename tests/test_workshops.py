@@ -1,0 +1,178 @@
+"""Workshops, coaches' scopes, custom content and demo data, on a real SQLite file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from workbook import workshops
+from workbook.demo import demo_counts, fill_demo
+from workbook.model import (
+    Candidate,
+    Interview,
+    PlannedQuestion,
+    Reflection,
+    ValidationError,
+    Workshop,
+    WorkshopQuestion,
+    WorkshopRubricItem,
+)
+from workbook.scoring import summarise
+from workbook.store import AccessDenied, Database, Store
+from workbook.widgets.questions import ClosingQuestions
+from workbook.widgets.reflection import ReflectionExercise
+
+
+@pytest.fixture
+def coach_id(db: Database) -> str:
+    return db.set_coach_passcode("coach-one-passcode", name="Ans")
+
+
+@pytest.fixture
+def workshop(db: Database, coach_id: str) -> tuple[Workshop, str]:
+    group = Workshop(coach_id=coach_id, name="Najaar 2027", starts_on="2027-09-01", ends_on="2027-11-30")
+    return group, workshops.create_workshop(db, group)
+
+
+def test_candidates_join_with_the_code(db: Database, store: Store, candidate: Candidate, workshop) -> None:  # type: ignore[no-untyped-def]
+    group, code = workshop
+    assert workshops.join_workshop(db, candidate.id, "nonsense") is None
+    assert workshops.join_workshop(db, candidate.id, code.lower()) == group
+    assert workshops.join_workshop(db, candidate.id, code) == group  # twice is fine
+    assert workshops.workshops_of_candidate(db, candidate.id) == [group]
+    assert workshops.workshop_code(db, group.id) == code
+    assert len(store.table("memberships")) == 1
+
+
+def test_a_coach_sees_only_their_own_workshops(
+    db: Database, store: Store, candidate: Candidate, interview: Interview, coach_id: str, workshop
+) -> None:  # type: ignore[no-untyped-def]
+    group, code = workshop
+    other_coach = db.set_coach_passcode("coach-two-passcode", name="Bert")
+    outsider = Candidate(name="Buiten")
+    db.create_candidate(outsider)
+    theirs = db.for_candidate(outsider.id)
+    outside_interview = theirs.save(Interview(candidate_id=outsider.id, employer="Elders", role="Rol"))
+    workshops.join_workshop(db, candidate.id, code)
+
+    mine = db.for_coach(coach_id)
+    assert list(mine.table("candidates")["name"]) == ["Sanne de Vries"]
+    assert list(mine.table("interviews")["employer"]) == ["Gemeente Utrecht"]
+    assert list(mine.table("workshops")["name"]) == ["Najaar 2027"]
+    assert list(mine.table("coaches")["name"]) == ["Ans"]
+    assert "passcode_hash" not in mine.table("coaches").columns
+    # The coach scores a member's interview; not an outsider's.
+    mine.save(Reflection(interview_id=interview.id, scorer="coach", scores={"thanked": 4}))
+    with pytest.raises(AccessDenied):
+        mine.save(Reflection(interview_id=outside_interview.id, scorer="coach", scores={"thanked": 4}))
+    with pytest.raises(AccessDenied):  # coaches add scores, they do not edit the work
+        mine.save(PlannedQuestion(interview_id=interview.id, text="Coach typed this"))
+    with pytest.raises(AccessDenied):
+        mine.delete(Interview, interview.id)
+    assert store.one(Reflection, interview.id, scorer="coach").scores == {"thanked": 4}  # type: ignore[union-attr]
+
+    bert = db.for_coach(other_coach)
+    assert bert.table("candidates").empty and bert.table("interviews").empty and bert.table("workshops").empty
+    with pytest.raises(AccessDenied):
+        bert.save(Reflection(interview_id=interview.id, scorer="coach", scores={"thanked": 1}))
+    with pytest.raises(AccessDenied):
+        workshops.add_question(db, other_coach, WorkshopQuestion(workshop_id=group.id, purpose="ready", text="Q?"))
+
+
+def test_passcodes_identify_the_coach(db: Database, coach_id: str) -> None:
+    other = db.set_coach_passcode("coach-two-passcode", name="Bert")
+    assert db.check_coach_passcode("coach-one-passcode") == coach_id
+    assert db.check_coach_passcode("coach-two-passcode") == other
+    assert db.check_coach_passcode("coach-three") is None
+    assert db.set_coach_passcode("a-new-passcode!", name="Ans") == coach_id  # same coach, new passcode
+    assert db.check_coach_passcode("coach-one-passcode") is None
+
+
+def test_custom_questions_reach_the_workshops_candidates(
+    db: Database, store: Store, candidate: Candidate, interview: Interview, coach_id: str, workshop
+) -> None:  # type: ignore[no-untyped-def]
+    group, code = workshop
+    workshops.add_question(
+        db, coach_id, WorkshopQuestion(workshop_id=group.id, purpose="ready", text="Met welke klant zou ik starten?")
+    )
+    workshops.add_question(
+        db, coach_id, WorkshopQuestion(workshop_id=group.id, purpose="ready", text="Wat verdien ik in dit team?")
+    )
+    with pytest.raises(ValidationError):
+        workshops.add_question(db, coach_id, WorkshopQuestion(workshop_id=group.id, purpose="nope", text="Q?"))
+    page = ClosingQuestions(store, interview, "nl", autosave_delay=0)
+    page.purpose.value = "ready"
+    texts = " ".join(row.children[0].value for row in page.catalogue_list.children)
+    assert "Met welke klant" not in texts  # not a member yet
+    workshops.join_workshop(db, candidate.id, code)
+    page = ClosingQuestions(store, interview, "nl", autosave_delay=0)
+    page.purpose.value = "ready"
+    rows = page.catalogue_list.children
+    own = [row for row in rows if "van je coach" in row.children[0].value]
+    assert len(own) == 2
+    # Checked like the built-in ones: the salary question carries its warning.
+    salary = next(row for row in own if "verdien" in row.children[0].value)
+    assert "G15" in salary.children[0].value
+    own[0].children[1].click()
+    assert page.planned() == ["Met welke klant zou ik starten?"]
+
+
+def test_custom_rubric_items_are_scored(
+    db: Database, store: Store, candidate: Candidate, interview: Interview, coach_id: str, workshop
+) -> None:  # type: ignore[no-untyped-def]
+    group, code = workshop
+    item = workshops.add_rubric_item(
+        db,
+        coach_id,
+        WorkshopRubricItem(
+            workshop_id=group.id,
+            phase="goodbye",
+            label="Oogcontact bij het afscheid",
+            anchors=("geen", "even", "soms", "meestal", "steeds"),
+        ),
+    )
+    workshops.join_workshop(db, candidate.id, code)
+    page = ReflectionExercise(store, interview, "nl", autosave_delay=0)
+    assert item.key in page.items
+    page.items[item.key].score.value = 5
+    page.items["thanked"].score.value = 3
+    assert "steeds" in page.items[item.key].anchor.value
+    assert "Totaal 8 punten over 2 van 16" in page.summary.value
+    stored = store.one(Reflection, interview.id, scorer="self")
+    assert stored is not None and stored.scores[item.key] == 5
+    assert summarise(stored, {item.key: "goodbye"}).phase("goodbye").mean == 4.0
+
+
+def test_deleting_a_workshop(db: Database, candidate: Candidate, interview: Interview, coach_id: str, workshop) -> None:  # type: ignore[no-untyped-def]
+    group, code = workshop
+    workshops.join_workshop(db, candidate.id, code)
+    with pytest.raises(AccessDenied):
+        workshops.delete_workshop(db, "someone-else", group.id)
+    workshops.delete_workshop(db, coach_id, group.id, with_candidates=True)
+    assert db.for_coach().table("candidates").empty and db.for_coach().table("interviews").empty
+
+
+def test_demo_is_plausible_and_reproducible(tmp_path: Path) -> None:
+    first = Database.open(f"sqlite:///{tmp_path / 'a.sqlite'}")
+    second = Database.open(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    result = fill_demo(first, candidates=12, interviews=4, seed=7)
+    fill_demo(second, candidates=12, interviews=4, seed=7)
+    assert result.candidates == 12 and result.interviews == 48 and len(result.sample_codes) == 3
+    assert demo_counts(first) == demo_counts(second)
+    a, b = first.for_coach().tables(), second.for_coach().tables()
+    columns = ["employer", "role", "round", "date", "outcome"]
+    assert (
+        a["interviews"][columns]
+        .sort_values(columns)
+        .reset_index(drop=True)
+        .equals(b["interviews"][columns].sort_values(columns).reset_index(drop=True))
+    )
+    assert set(a["candidates"]["language"]) == {"nl", "en"}
+    assert first.check_coach_passcode("demo-coach-passcode") == result.coach_id
+    name, code = result.sample_codes[0]
+    found = first.find_candidate(code)
+    assert found is not None and found.name == name
+    assert workshops.find_workshop(first, result.workshop_code) is not None
+    assert dt.date(2026, 9, 7) <= a["interviews"]["date"].min().date()
