@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from workbook.app import CoachHome, Dashboard
+from workbook.app import Dashboard
 from workbook.model import Candidate, ClosingStatement, PlannedQuestion
 from workbook.store import Database
+from workbook.widgets.coach import CoachHome
 from workbook.widgets.interview import InterviewForm
 from workbook.widgets.overview import Overview
 from workbook.widgets.questions import ClosingQuestions

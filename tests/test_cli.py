@@ -113,3 +113,23 @@ def test_coach_passcode_is_set_hashed(
         stored = conn.exec_driver_sql("SELECT passcode_hash FROM coaches").scalar()
     assert "correct" not in stored and stored.startswith("scrypt$")
     db.close()
+
+
+def test_demo_then_export_a_workshop(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    assert main(["demo", "--db", url, "--candidates", "6", "--interviews", "2", "--seed", "4"]) == 0
+    out = capsys.readouterr().out
+    assert "6 candidates, 12 interviews" in out and "demo-coach-passcode" in out
+    assert main(["export", "--db", url, "--workshop", "Demo-workshop", "--out", str(tmp_path / "w.xlsx")]) == 0
+    book = openpyxl.load_workbook(tmp_path / "w.xlsx")
+    assert "summary" in book.sheetnames and book["candidates"].max_row == 7  # header + 6
+    assert main(["export", "--db", url, "--workshop", "Demo-workshop", "--out", str(tmp_path / "csv")]) == 0
+    assert (tmp_path / "csv" / "closing_outcomes.csv").exists()
+    assert main(["export", "--db", url, "--workshop", "Nope", "--out", str(tmp_path / "x.xlsx")]) == 2
+    assert "No workshop is called 'Nope'" in capsys.readouterr().err
+
+
+def test_serve_workshop_needs_a_coach_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'wb.sqlite'}"
+    assert main(["serve", "--db", url, "--port", "0", "--workshop", "Najaar"]) == 2
+    assert "workbook coach-passcode" in capsys.readouterr().err

@@ -53,3 +53,19 @@ def test_exercises_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     tables = Database.open(url).for_coach().tables()
     assert list(tables["candidates"]["name"]) == ["Oefenkandidaat"]
     assert list(tables["interviews"]["employer"]) == ["Voorbeeld BV"]
+
+
+def test_coach_analysis_notebook_runs_on_demo_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from workbook.demo import fill_demo
+
+    url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    fill_demo(Database.open(url), candidates=10, interviews=3, seed=2)
+    monkeypatch.setenv("WORKBOOK_DB", url)
+    monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel's inline backend draws the plots
+    notebook = nbformat.read(ROOT / "notebooks" / "coach-analysis.ipynb", as_version=4)
+    NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    ).execute()
+    outputs = [o for cell in notebook.cells for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert sum("image/png" in o.get("data", {}) for o in outputs) >= 3  # the plots were drawn

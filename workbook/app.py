@@ -22,27 +22,13 @@ from workbook.store import Database, Store
 from workbook.ui import t, t_html
 from workbook.widgets._autosave import DEFAULT_DELAY
 from workbook.widgets._common import STYLE, message_html
+from workbook.widgets.coach import CoachHome
 from workbook.widgets.signin import SignIn
 from workbook.widgets.workspace import CandidateWorkspace
 
-__all__ = ["CoachHome", "Dashboard", "main"]
+__all__ = ["Dashboard", "main"]
 
 log = logging.getLogger("workbook")
-
-
-class CoachHome(w.VBox):
-    """The coach's screen (the cohort view comes with the coach issue)."""
-
-    def __init__(self, db: Database, lang: str) -> None:
-        super().__init__()
-        tables = db.for_coach()
-        candidates = len(tables.table("candidates"))
-        interviews = len(tables.table("interviews"))
-        self.children = [
-            w.HTML(f"<h2>{t('coach.heading', lang)}</h2>"),
-            w.HTML(message_html(t("coach.placeholder", lang, candidates=candidates, interviews=interviews), "tip")),
-        ]
-        self.add_class("wb-coach")
 
 
 class Dashboard(w.VBox):
@@ -57,7 +43,7 @@ class Dashboard(w.VBox):
         self.lang = lang
         self.candidate: Candidate | None = None
         self.store: Store | None = None
-        self.is_coach = False
+        self.coach_id: str | None = None
         self.workspace: CandidateWorkspace | None = None
         self._new_code: str | None = None
         self._hub = hub_user is not None
@@ -89,11 +75,11 @@ class Dashboard(w.VBox):
         lang = self.lang
         self.title.value = f"<h1>{t('app.title', lang)}</h1><div>{t('app.tagline', lang)}</div>"
         self.sign_out_button.description = t("app.sign_out", lang)
-        signed_in = self.candidate is not None or self.is_coach
+        signed_in = self.candidate is not None or self.coach_id is not None
         self.sign_out_button.layout.display = None if signed_in and not self._hub else "none"
-        if self.is_coach:
+        if self.coach_id is not None:
             self.greeting.value = ""
-            self.body.children = [CoachHome(self.db, lang)]
+            self.body.children = [CoachHome(self.db, self.coach_id, lang)]
         elif self.candidate is not None and self.store is not None:
             self.greeting.value = self._greeting()
             self.workspace = CandidateWorkspace(self.store, lang, autosave_delay=self._delay)
@@ -122,8 +108,8 @@ class Dashboard(w.VBox):
             self._quiet_language(candidate.language)
         self._show()
 
-    def _enter_coach(self) -> None:
-        self.is_coach = True
+    def _enter_coach(self, coach_id: str) -> None:
+        self.coach_id = coach_id
         self.notice.value = ""
         self._show()
 
@@ -167,7 +153,7 @@ class Dashboard(w.VBox):
         if self.workspace is not None:
             self.workspace.flush()
         self.candidate = self.store = self.workspace = None
-        self.is_coach = False
+        self.coach_id = None
         self._new_code = None
         self._show()
         self.notice.value = message_html(t("app.signed_out", self.lang), "ok")

@@ -10,7 +10,7 @@ import io
 
 import pandas as pd
 
-__all__ = ["scores_over_time_png"]
+__all__ = ["bar_chart_png", "scores_over_time_png"]
 
 
 def scores_over_time_png(frame: pd.DataFrame, *, labels: dict[str, str], ylabel: str, dark: bool = False) -> bytes:
@@ -36,6 +36,45 @@ def scores_over_time_png(frame: pd.DataFrame, *, labels: dict[str, str], ylabel:
         axes.legend(loc="lower right", frameon=False)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+        plt.close(figure)
+    return buffer.getvalue()
+
+
+def bar_chart_png(
+    labels: list[str],
+    values: list[float],
+    *,
+    xlabel: str,
+    counts: list[int] | None = None,
+    limits: tuple[float, float] | None = None,
+    dark: bool = False,
+) -> bytes:
+    """A horizontal bar chart; ``counts`` (n per bar) are written beside the bars so
+    nobody over-reads a share computed from three interviews."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    height = max(2.0, 0.38 * len(labels) + 0.8)
+    with plt.style.context("dark_background" if dark else "default"):
+        figure, axes = plt.subplots(figsize=(8, height), dpi=100)
+        positions = list(range(len(labels)))
+        axes.barh(positions, values, color="#388bfd")
+        axes.set_yticks(positions, labels=[label[:48] for label in labels])
+        axes.invert_yaxis()
+        axes.set_xlabel(xlabel)
+        if limits:
+            axes.set_xlim(*limits)
+        if counts is not None:
+            for position, value, count in zip(positions, values, counts, strict=True):
+                axes.annotate(f" n={count}", (value if value == value else 0, position), va="center", fontsize=8)
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        axes.grid(axis="x", alpha=0.3)
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")

@@ -195,7 +195,10 @@ def export(args: argparse.Namespace) -> int:
     except NotAWorkbookDatabase as error:
         raise UsageError(str(error)) from error
     try:
-        written = export_tables(db.for_coach().tables(), Path(args.out))
+        if args.workshop:
+            written = _export_workshop(db, args.workshop, Path(args.out))
+        else:
+            written = export_tables(db.for_coach().tables(), Path(args.out))
     except ValueError as error:
         raise UsageError(str(error)) from error
     finally:
@@ -232,6 +235,31 @@ def demo(args: argparse.Namespace) -> int:
     for name, code in result.sample_codes:
         print(f"  sign in as {name}: {code}")
     return 0
+
+
+def _export_workshop(db: Database, name: str, out: Path) -> list[Path]:
+    """One workshop: its tables plus the summary the coach view shows."""
+    from workbook import analysis, guidance, workshops
+    from workbook.exporting import cohort_xlsx_bytes, csv_bytes
+
+    group = workshops.workshop_by_name(db, name)
+    if group is None:
+        raise UsageError(f"No workshop is called {name!r}.")
+    tables = analysis.filter_tables(db.for_coach(workshop_id=group.id).tables(), workshop_id=group.id)
+    summary = analysis.cohort_summary(tables, rubric_items=len(guidance.rubric()))
+    if out.suffix.lower() == ".xlsx":
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(cohort_xlsx_bytes(tables, summary))
+        return [out]
+    if out.suffix:
+        raise ValueError(f"Export to a .xlsx file or a folder, not to '{out.name}'.")
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table_name, frame in {**tables, **summary}.items():
+        path = out / f"{table_name}.csv"
+        path.write_bytes(csv_bytes(frame))
+        written.append(path)
+    return written
 
 
 def coach_passcode(args: argparse.Namespace) -> int:
@@ -293,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_export = commands.add_parser("export", help="export every table to Excel or CSV")
     p_export.add_argument("--db", help=db_help)
     p_export.add_argument("--out", required=True, help="FILE.xlsx, or a folder for one CSV per table")
+    p_export.add_argument("--workshop", help="only this workshop (NAME), with a summary of the coach view")
     p_export.set_defaults(run=export)
 
     p_coach = commands.add_parser("coach-passcode", help="set the passcode that opens the coach view")

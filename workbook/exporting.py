@@ -20,7 +20,7 @@ import pandas as pd
 
 from workbook.schema import TABLES, coerce_frame, frame_dtypes
 
-__all__ = ["export_tables", "neutralise", "read_export", "restore", "xlsx_bytes"]
+__all__ = ["cohort_xlsx_bytes", "csv_bytes", "export_tables", "neutralise", "read_export", "restore", "xlsx_bytes"]
 
 _FORMULA_START: Final = ("=", "+", "-", "@", "'", "\t", "\r")
 
@@ -80,6 +80,30 @@ def xlsx_bytes(frames: Mapping[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in frames.items():
+            _frame_out(frame).to_excel(writer, sheet_name=name[:31], index=False)
+    return buffer.getvalue()
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """One table as CSV (UTF-8 with BOM, formulas neutralised)."""
+    return _frame_out(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+#: Name of the summary sheet in a cohort export.
+SUMMARY_SHEET: Final = "summary"
+
+
+def cohort_xlsx_bytes(tables: Mapping[str, pd.DataFrame], summary: Mapping[str, pd.DataFrame]) -> bytes:
+    """A cohort export: one sheet per table, plus one summary sheet holding the
+    numbers behind the coach view's charts, each block under its own title."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        row = 0
+        for name, frame in summary.items():
+            pd.DataFrame({name: []}).to_excel(writer, sheet_name=SUMMARY_SHEET, index=False, startrow=row)
+            _frame_out(frame).to_excel(writer, sheet_name=SUMMARY_SHEET, index=False, startrow=row + 1)
+            row += len(frame) + 4
+        for name, frame in tables.items():
             _frame_out(frame).to_excel(writer, sheet_name=name[:31], index=False)
     return buffer.getvalue()
 

@@ -24,7 +24,7 @@ class SignIn(w.VBox):
         db: Database,
         lang: str,
         on_candidate: Callable[[Candidate, str | None], None],
-        on_coach: Callable[[], None],
+        on_coach: Callable[[str], None],
     ) -> None:
         super().__init__()
         self.db = db
@@ -78,14 +78,14 @@ class SignIn(w.VBox):
         return candidate
 
     def sign_in_coach(self) -> bool:
-        """Open the coach view when the passcode is right."""
+        """Open the coach view of the coach whose passcode this is."""
         if not self.db.has_coach_passcode():
             self._say("signin.coach_not_set")
             return False
-        if not self.db.check_coach_passcode(self.passcode.value):
-            self.passcode.value = ""
+        coach_id = self.db.check_coach_passcode(self.passcode.value)
+        self.passcode.value = ""
+        if coach_id is None:
             self._say("signin.coach_wrong")
             return False
-        self.passcode.value = ""
-        self.on_coach()
+        self.on_coach(coach_id)
         return True
