@@ -337,9 +337,14 @@ _TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnim
 
 
 def assert_no_traceback(page: Page) -> None:
-    """A candidate must never see a Python traceback, whatever went wrong."""
+    """A candidate must never see a Python traceback, whatever went wrong, nor the
+    "something went wrong" notice that stands in for one."""
     text = page.locator("body").inner_text()
     assert "Traceback" not in text, f"the page shows a Python traceback:\n{text[-3000:]}"
+    # The app turns an exception in a widget callback into a friendly notice (details
+    # in the server log); in a test that is a failure all the same.
+    failures = page.locator(".wb-notice .wb-error").all_inner_texts()
+    assert not failures, f"the page says something went wrong: {failures}; see {ARTIFACTS / 'browser-server.log'}"
 
 
 def shot(page: Page, name: str, *, check: bool = True) -> Path:
