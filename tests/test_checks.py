@@ -694,3 +694,10 @@ def test_recipients(interview: Interview) -> None:
     [missing] = [f for f in one if f.rule == "missing-recipient"]
     assert "Bram Smit" in missing.message
     assert "missing-recipient" not in rules(check_email(_email(interview), interview, [], lang="nl"))
+
+
+def test_plan_with_one_question_suggests_a_second() -> None:
+    found = check_plan(["Wat is de volgende stap in de procedure?"], round="selection", lang="nl")
+    assert [f.rule for f in found] == ["one-question"] and found[0].level == "tip" and found[0].point == "G3"
+    two = check_plan(["Wat is de volgende stap?", "Wat zou mijn eerste project zijn?"], round="selection", lang="en")
+    assert "one-question" not in {f.rule for f in two}

@@ -98,6 +98,7 @@ RULES: Final[Mapping[str, Rule]] = _rules(
     ("question", "new-topic", "tip", "G4"),
     ("question", "ok", "ok", "G3"),
     ("plan", "too-few", "warning", "G3"),
+    ("plan", "one-question", "tip", "G3"),
     ("plan", "too-many", "tip", "G4"),
     ("plan", "no-next-step", "tip", "G6"),
     ("plan", "duplicate", "tip", "G4"),
@@ -718,7 +719,8 @@ def check_plan(
 ) -> list[Feedback]:
     """Feedback on the set of closing questions planned for one interview.
 
-    Rule ids ``too-few`` (none planned, G3), ``too-many`` (more than
+    Rule ids ``too-few`` (none planned, G3), ``one-question`` (a single one, G3),
+    ``too-many`` (more than
     :data:`MAX_CLOSING_QUESTIONS`, G4), ``no-next-step`` (no question about how the
     procedure continues, by catalogue key or by the words used, G6), ``duplicate``
     (same text after normalising), plus the warnings and tips of
@@ -728,6 +730,9 @@ def check_plan(
     if not planned:
         return [_feedback("plan", "too-few", lang)]
     found: list[Feedback] = []
+    if len(planned) == 1:
+        # One question may be answered before you ask it: have a second ready (G3).
+        found.append(_feedback("plan", "one-question", lang))
     if len(planned) > MAX_CLOSING_QUESTIONS:
         found.append(_feedback("plan", "too-many", lang, count=len(planned), limit=MAX_CLOSING_QUESTIONS))
     if not any(_is_next_step(q) for q in planned):

@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -565,21 +565,74 @@ class Store:
 
     def records(self, record_type: type[Rec], interview_id: str) -> list[Rec]:
         """The records of one type for one interview (questions in their order)."""
+        with self.db.read() as conn:
+            return self._records(conn, record_type, interview_id)
+
+    def _records(self, conn: Connection, record_type: type[Rec], interview_id: str) -> list[Rec]:
         kind = _KINDS[record_type]
         table = TABLES[kind.table]
         query = self._scoped(table, sa.select(table).where(table.c.interview_id == interview_id))
         if "position" in table.c:
             query = query.order_by(table.c.position)
-        with self.db.read() as conn:
-            rows = [dict(r) for r in conn.execute(query).mappings()]
-            if record_type is Reflection:
-                scores = TABLES["reflection_scores"]
-                for row in rows:
-                    found = conn.execute(
-                        sa.select(scores.c.item, scores.c.score).where(scores.c.reflection_id == row["id"])
-                    )
-                    row["scores"] = {item: score for item, score in found}
+        rows = [dict(r) for r in conn.execute(query).mappings()]
+        if record_type is Reflection:
+            scores = TABLES["reflection_scores"]
+            for row in rows:
+                found = conn.execute(
+                    sa.select(scores.c.item, scores.c.score).where(scores.c.reflection_id == row["id"])
+                )
+                row["scores"] = {item: score for item, score in found}
         return [_from_row(record_type, row) for row in rows]
+
+    def save_merged(self, record: Rec, base: Rec) -> tuple[Rec, bool]:
+        """Save only what changed since ``base`` (the record as this page loaded it).
+
+        Two tabs editing the same step each keep the other's fields: the last write
+        wins per field (per item for scores and answers), not per record. Returns the
+        stored record and whether another tab's changes were merged in, so the page
+        can tell the user and show them.
+        """
+        kind = _KINDS[type(record)]
+        if not kind.unique_by:
+            return self.save(record), False
+        changed = {
+            f.name: getattr(record, f.name)
+            for f in dataclasses.fields(record)  # type: ignore[arg-type]
+            if f.name not in ("id", "updated_at") and getattr(record, f.name) != getattr(base, f.name)
+        }
+        with self.db.read() as conn:
+            where = {k: getattr(record, k) for k in kind.unique_by}
+            current = next(
+                (
+                    r
+                    for r in self._records(conn, type(record), where["interview_id"])
+                    if all(getattr(r, k) == v for k, v in where.items())
+                ),
+                None,
+            )
+        if current is None:
+            return self.save(record), False
+        merged_values: dict[str, Any] = {}
+        for name, value in changed.items():
+            old, now = getattr(base, name), getattr(current, name)
+            if isinstance(value, Mapping) and isinstance(now, Mapping):
+                # Per item: keep the other tab's items, apply ours (including removals).
+                items = dict(now)
+                for key in set(value) | set(old):
+                    if key in value:
+                        items[key] = value[key]
+                    else:
+                        items.pop(key, None)
+                merged_values[name] = items
+            else:
+                merged_values[name] = value
+        others = any(
+            getattr(current, f.name) != getattr(base, f.name)
+            for f in dataclasses.fields(record)  # type: ignore[arg-type]
+            if f.name not in ("id", "updated_at")
+        )
+        merged = dataclasses.replace(current, **merged_values)  # type: ignore[type-var]
+        return self.save(merged), others
 
     def one(self, record_type: type[Rec], interview_id: str, **where: str) -> Rec | None:
         """The single record of a one-per-interview type, if it exists yet."""

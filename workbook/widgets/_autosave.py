@@ -73,6 +73,13 @@ class SaveStatus(w.HTML):
         self._texts = texts
         self.add_class("wb-save-status")
 
+    def ready(self) -> None:
+        """Nothing waiting: what the page shows is what is stored."""
+        self.value = f'<span class="wb-saved">✓ {self._texts("ready")}</span>'
+
+    def merged(self) -> None:
+        self.value = f'<span class="wb-saved">✓ {self._texts("merged")}</span>'
+
     def saving(self) -> None:
         self.value = f'<span class="wb-saving">{self._texts("saving")}</span>'
 

@@ -48,6 +48,17 @@ STYLE: Final = """
 .wb-app .wb-saved { color: #2ea043; }
 .wb-app .wb-unsaved { color: #d29922; }
 .wb-app .wb-overdue { border-left: 4px solid #f85149; padding-left: 4px; }
+/* A lone button in a column keeps its own width instead of stretching. */
+.wb-app .widget-vbox > .jupyter-button { align-self: flex-start; }
+/* Downloads look like what they are: something to click. */
+.wb-app a.wb-download, .wb-app a.wb-mailto { display: inline-block; padding: 4px 12px; margin: 4px 0;
+  border: 1px solid #388bfd; border-radius: 4px; color: #388bfd; text-decoration: none; font-weight: 600; }
+.wb-app a.wb-download:hover, .wb-app a.wb-mailto:hover { background: rgba(56, 139, 253, 0.12); }
+.wb-app .wb-table td:first-child { white-space: nowrap; }
+/* The chosen score must stand out from the other buttons. */
+.wb-app .wb-score .mod-active { background: #388bfd; color: #fff; }
+.wb-app .wb-column-heads { display: flex; gap: 4px; font-size: 0.9em; opacity: 0.8; }
+.wb-app .wb-column-heads span { flex: 1 1 0; }
 </style>
 """
 

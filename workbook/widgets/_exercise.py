@@ -48,9 +48,16 @@ class Exercise(w.VBox):
         self.status = SaveStatus(lambda key: t(f"autosave.{key}", self.lang))
         self._autosave = Debouncer(self._autosave_now, autosave_delay)
         self._loading = False
+        # The records as last loaded or saved, to save only what this page changed.
+        self._bases: dict[str, Any] = {}
+        self._merged = False
         self.add_class("wb-exercise")
         if self.step:
             self.add_class(f"wb-step-{self.step}")
+
+    def hide_status(self) -> None:
+        """Leave the save status to the page around it (the dashboard shows it on top)."""
+        self.children = [child for child in list(self.children) if child is not self.status]  # type: ignore[has-type]
 
     def _watch(self, *widgets: w.Widget) -> None:
         for widget in widgets:
@@ -68,6 +75,12 @@ class Exercise(w.VBox):
         except ValidationError as error:
             # Nothing is lost: the text stays on screen until it can be saved.
             self.status.failed(error.message(self.lang))
+            return
+        if self._merged:
+            # Another tab changed other fields meanwhile: show the combined result.
+            self._merged = False
+            self.load()
+            self.status.merged()
         else:
             self.status.saved()
 
@@ -75,8 +88,26 @@ class Exercise(w.VBox):
         """Save a change still waiting for its quiet period (leaving the step)."""
         self._autosave.flush()
 
-    def save(self) -> None:  # pragma: no cover - every exercise has its own
+    def records(self) -> dict[str, Any]:
+        """The one-per-interview records this page shows, by a name of the page's
+        choosing. Exercises that keep such records implement this; :meth:`save` and
+        the merge of two tabs then come for free."""
         raise NotImplementedError
+
+    def save(self) -> None:
+        """Store what is on screen, field by field (see :meth:`Store.save_merged`)."""
+        for key, record in self.records().items():
+            base = self._bases.get(key)
+            if base is None:
+                stored, merged = self.store.save(record), False
+            else:
+                stored, merged = self.store.save_merged(record, base)
+            self._bases[key] = stored
+            self._merged = self._merged or merged
+
+    def _snapshot(self) -> None:
+        """After loading: what the page shows now is what later edits are compared to."""
+        self._bases = dict(self.records())
 
     def load(self) -> None:  # pragma: no cover - every exercise has its own
         raise NotImplementedError

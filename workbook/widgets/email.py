@@ -72,8 +72,13 @@ class ThankYouEmailExercise(Exercise):
         super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
         self.recommended = next_working_day(interview.date)
         wide = w.Layout(width="calc(100% - 8px)")
-        style = {"description_width": "16em"}
-        self.recipients = w.Text(description=t("email.recipients", lang), layout=wide, style=style)
+        style = {"description_width": "10em"}
+        self.recipients = w.Text(
+            description=t("email.recipients", lang),
+            placeholder=t("email.recipients_placeholder", lang),
+            layout=wide,
+            style=style,
+        )
         self.substance = w.Combobox(
             description=t("email.substance", lang),
             placeholder=t("email.substance_placeholder", lang),
@@ -93,7 +98,7 @@ class ThankYouEmailExercise(Exercise):
         self.subject = w.Text(description=t("email.subject", lang), layout=wide, style=style)
         self.body = w.Textarea(layout=w.Layout(width="calc(100% - 8px)", height="16em"))
         self.body.add_class("wb-email-body")
-        self.send_on = w.DatePicker(description=t("email.send_on", lang), style=style)
+        self.send_on = w.DatePicker(description=t("email.send_on", lang), style=style, layout=w.Layout(width="24em"))
         self.send_on.add_class("wb-email-send-on")
         self.recommendation = w.HTML(
             message_html(t("email.recommended", lang, date=_long_date(self.recommended, lang)), "tip")
@@ -192,9 +197,12 @@ class ThankYouEmailExercise(Exercise):
         self.status.saved()
         return self.store.one(ThankYouEmail, self.interview.id)
 
+    def records(self) -> dict[str, ThankYouEmail]:
+        return {"email": self.email()}
+
     def save(self) -> None:
-        stored = self.store.save(self.email())
-        self._id = stored.id
+        super().save()
+        self._id = self._bases["email"].id
 
     def load(self) -> None:
         stored = self.store.one(ThankYouEmail, self.interview.id)
@@ -219,6 +227,7 @@ class ThankYouEmailExercise(Exercise):
                 self.subject.value = stored.subject
                 self.body.value = stored.body
                 self.send_on.value = stored.send_on
+        self._snapshot()
         self._refresh()
 
     # -- display ------------------------------------------------------------

@@ -80,14 +80,15 @@ class ThanksGoodbye(Exercise):
             self.phrase.value = stored.phrase if stored else ""
             for key, box in self.checks.items():
                 box.value = bool(stored and key in stored.checked)
+        self._snapshot()
         self._show_feedback()
 
-    def save(self) -> None:
-        self.store.save(
-            Farewell(
+    def records(self) -> dict[str, Farewell]:
+        return {
+            "farewell": Farewell(
                 interview_id=self.interview.id,
                 thanks=self.thanks.value,
                 phrase=self.phrase.value,
                 checked=tuple(key for key, box in self.checks.items() if box.value),
             )
-        )
+        }

@@ -103,6 +103,19 @@ class InterviewForm(w.VBox):
             w.HBox([self.date, self.time]),
             self.outcome,
             w.HTML(f"<b>{t('interviews.interviewers', lang)}</b>"),
+            # Column names stay visible once the placeholders are typed over.
+            w.HTML(
+                '<div class="wb-column-heads">'
+                + "".join(
+                    f"<span>{t(key, lang)}</span>"
+                    for key in (
+                        "interviews.interviewer_name",
+                        "interviews.interviewer_role",
+                        "interviews.interviewer_email",
+                    )
+                )
+                + '<span style="flex: 0 0 8em"></span></div>'
+            ),
             self.people,
             self.add_person_button,
             w.HBox([self.save_button, self.feedback]),

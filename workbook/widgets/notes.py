@@ -44,7 +44,7 @@ class NotesSummary(Exercise):
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
-        box = w.Layout(width="100%", height="8em")
+        box = w.Layout(width="calc(100% - 8px)", height="8em")
         self.during = w.Textarea(description=t("notes.during", lang), layout=box)
         self.after = w.Textarea(description=t("notes.after", lang), layout=box)
         self.key_points = w.Textarea(
@@ -62,7 +62,9 @@ class NotesSummary(Exercise):
             placeholder=t("notes.promised_placeholder", lang),
             layout=box,
         )
-        self.interviewer_names = w.Text(description=t("notes.interviewer_names", lang), layout=w.Layout(width="100%"))
+        self.interviewer_names = w.Text(
+            description=t("notes.interviewer_names", lang), layout=w.Layout(width="calc(100% - 8px)")
+        )
         for field in (
             self.during,
             self.after,
@@ -112,12 +114,15 @@ class NotesSummary(Exercise):
             self.their_questions.value = summary.their_questions
             self.promised.value = summary.promised
             self.interviewer_names.value = summary.interviewer_names
+        self._snapshot()
 
-    def save(self) -> None:
+    def records(self) -> dict[str, Note | Summary]:
         iid = self.interview.id
-        self.store.save(Note(interview_id=iid, kind="during", text=self.during.value))
-        self.store.save(Note(interview_id=iid, kind="after", text=self.after.value))
-        self.store.save(self.summary())
+        return {
+            "during": Note(interview_id=iid, kind="during", text=self.during.value),
+            "after": Note(interview_id=iid, kind="after", text=self.after.value),
+            "summary": self.summary(),
+        }
 
     def summary(self) -> Summary:
         """The summary as on screen."""

@@ -21,7 +21,7 @@ __all__ = ["STATUS_MARKS", "Overview", "progress_table_html"]
 STATUS_MARKS = {"not_started": "○", "started": "◐", "done": "✓"}
 
 
-def progress_table_html(interviews: pd.DataFrame, progress: pd.DataFrame, lang: str) -> str:
+def progress_table_html(interviews: pd.DataFrame, progress: pd.DataFrame, lang: str, *, legend: bool = True) -> str:
     """One row per interview, one column per step, marks with their meaning as title."""
     head = "".join(f"<th>{t(key, lang)}</th>" for key in ("interviews.date", "interviews.employer", "interviews.role"))
     head += "".join(f"<th>{t(f'step.{step}', lang)}</th>" for step in STEPS)
@@ -33,10 +33,8 @@ def progress_table_html(interviews: pd.DataFrame, progress: pd.DataFrame, lang: 
             status = str(progress.loc[row["id"], step]) if row["id"] in progress.index else "not_started"
             html += f'<td title="{t(f"status.{status}", lang)}" class="wb-status-{status}">{STATUS_MARKS[status]}</td>'
         rows.append(f"<tr>{html}</tr>")
-    return (
-        f'<table class="wb-table wb-progress"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        f"<small>{t('nav.legend', lang)}</small>"
-    )
+    table = f'<table class="wb-table wb-progress"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return table + (f"<small>{t('nav.legend', lang)}</small>" if legend else "")
 
 
 class Overview(w.VBox):
@@ -73,7 +71,8 @@ class Overview(w.VBox):
             self.open_buttons.children = []
         else:
             progress = step_progress(tables, rubric_items=len(guidance.rubric()))
-            self.table.value = progress_table_html(interviews, progress, lang)
+            # The workspace shows the legend under its step buttons already.
+            self.table.value = progress_table_html(interviews, progress, lang, legend=False)
             buttons = []
             for _, row in interviews.sort_values("date").iterrows():
                 button = w.Button(description=f"{t('overview.open', lang)}: {row['employer']}"[:60], icon="folder-open")

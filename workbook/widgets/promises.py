@@ -70,7 +70,7 @@ class PromiseRow(w.VBox):
         self.remove_button = w.Button(icon="trash", tooltip=t("promises.remove", lang), layout=w.Layout(width="40px"))
         self.remove_button.on_click(lambda _: remove(self))
         self.notice = w.HTML()
-        self.explanation = w.Textarea(layout=w.Layout(width="100%", height="9em", display="none"))
+        self.explanation = w.Textarea(layout=w.Layout(width="calc(100% - 8px)", height="9em", display="none"))
         self._autosave = Debouncer(self.save, autosave_delay)
         for field in (self.what, self.to_whom, self.due_on, self.status):
             field.observe(self._on_field_change, names="value")

@@ -129,6 +129,7 @@ class ClosingQuestions(Exercise):
         self.purpose = w.Dropdown(
             options=[(t(f"purpose.{p.key}", lang), p.key) for p in guidance.purposes()],
             description=t("questions.purpose", lang),
+            layout=w.Layout(width="36em"),
         )
         self.purpose.observe(lambda _: self._show_catalogue(), names="value")
         self.purpose_help = w.HTML()
@@ -136,7 +137,7 @@ class ClosingQuestions(Exercise):
         self.catalogue_list.add_class("wb-catalogue")
         # -- own question
         self.own = w.Textarea(
-            placeholder=t("questions.own_placeholder", lang), layout=w.Layout(width="100%", height="4em")
+            placeholder=t("questions.own_placeholder", lang), layout=w.Layout(width="calc(100% - 8px)", height="4em")
         )
         self.own.add_class("wb-own-question")
         self.own_feedback = w.HTML()
@@ -155,7 +156,7 @@ class ClosingQuestions(Exercise):
             w.HTML(f"<h2>{t('questions.heading', lang)}</h2>"),
             w.HTML(message_html(t("questions.intro", lang), "tip")),
             w.HTML(message_html(t("questions.round_note", lang, round=round_label.lower()), "tip")),
-            w.HTML(f"<h3>{t('heading.catalogue', lang)}</h3>"),
+            w.HTML(f"<h3>{t('questions.catalogue_heading', lang)}</h3>"),
             self.purpose,
             self.purpose_help,
             self.catalogue_list,

@@ -134,6 +134,8 @@ class ReflectionExercise(Exercise):
         sections: list[w.Widget] = [
             w.HTML(f"<h2>{t('reflection.heading', lang)}</h2>"),
             w.HTML(message_html(t("reflection.intro", lang), "tip")),
+            # The totals on top: the rubric is long, and this is what changes as you score.
+            self.summary,
         ]
         for phase in guidance.phases():
             sections.append(w.HTML(f"<h3>{escape(phase.label.get(lang))}</h3>"))
@@ -148,7 +150,7 @@ class ReflectionExercise(Exercise):
         for question in guidance.gut_questions():
             sections.append(w.HTML(f"<b>{escape(question.text.get(lang))}</b>"))
             sections.append(self.gut[question.key])
-        sections += [self.summary, self.status]
+        sections += [self.status]
         self.children = sections
         self._previous: dict[str, int] = {}
         self._previous_employer = ""
@@ -223,7 +225,8 @@ class ReflectionExercise(Exercise):
                 box.value = stored.answers.get(key, "") if stored else ""
             self.gut["gut_continue"].value = (stored.gut_continue if stored else None) or ""
             self.gut["gut_dream_job"].value = (stored.gut_dream_job if stored else None) or ""
+        self._snapshot()
         self._show_summary()
 
-    def save(self) -> None:
-        self.store.save(self.reflection())
+    def records(self) -> dict[str, Reflection]:
+        return {"self": self.reflection()}

@@ -127,14 +127,15 @@ class ClosingStatementExercise(Exercise):
                 self.add_step(step)
             self.appeal.value = stored.appeal if stored else ""
             self.text.value = stored.text if stored else ""
+        self._snapshot()
         self._show_feedback()
 
-    def save(self) -> None:
-        self.store.save(
-            ClosingStatement(
+    def records(self) -> dict[str, ClosingStatement]:
+        return {
+            "statement": ClosingStatement(
                 interview_id=self.interview.id,
                 appeal=self.appeal.value,
                 plan_steps=tuple(self.plan_steps()),
                 text=self.text.value,
             )
-        )
+        }

@@ -53,7 +53,7 @@ class CandidateWorkspace(w.VBox):
         self.exercise: Exercise | None = None
         self._interviews: list[Interview] = []
 
-        self.picker = w.Dropdown(description=t("nav.interview", lang), layout=w.Layout(width="28em"))
+        self.picker = w.Dropdown(description=t("nav.interview", lang), layout=w.Layout(width="44em"))
         self.picker.add_class("wb-interview-picker")
         self.picker.observe(self._on_picker_change, names="value")
         self.new_button = w.Button(description=t("nav.new_interview", lang), icon="plus")
@@ -78,18 +78,30 @@ class CandidateWorkspace(w.VBox):
         self.own_data_link = w.HTML()
         self._refresh_marks_later = Debouncer(self.refresh_progress, 1.0 if autosave_delay else 0)
 
+        steps = w.VBox(
+            [
+                w.HBox(list(self.step_buttons.values()), layout=w.Layout(flex_flow="row wrap")),
+                w.HTML(f"<small>{t('nav.legend', lang)}</small>"),
+            ]
+        )
+        moves = w.HBox([self.previous_button, self.next_button])
+        downloads = w.VBox(
+            [
+                w.HTML(f"<h3>{t('downloads.heading', lang)}</h3>"),
+                w.HBox([self.own_data_button, self.own_data_link], layout=w.Layout(align_items="center")),
+            ]
+        )
+        self._needs_interview = (steps, moves, downloads, self.picker, self.edit_button, self.overview_button)
         self.children = [
             w.HBox(
                 [self.picker, self.new_button, self.edit_button, self.overview_button],
                 layout=w.Layout(flex_flow="row wrap", align_items="center"),
             ),
-            w.HBox(list(self.step_buttons.values()), layout=w.Layout(flex_flow="row wrap")),
-            w.HTML(f"<small>{t('nav.legend', lang)}</small>"),
+            steps,
             self.saved,
             self.body,
-            w.HBox([self.previous_button, self.next_button]),
-            w.HTML(f"<h3>{t('downloads.heading', lang)}</h3>"),
-            w.HBox([self.own_data_button, self.own_data_link], layout=w.Layout(align_items="center")),
+            moves,
+            downloads,
         ]
         self.add_class("wb-workspace")
         self._start()
@@ -119,6 +131,9 @@ class CandidateWorkspace(w.VBox):
             self.next_button,
         ):
             control.disabled = not self._interviews
+        # Before the first interview there is nothing to navigate: show only the form.
+        for box in self._needs_interview:
+            box.layout.display = None if self._interviews else "none"
 
     def _select(self, interview: Interview, step: str) -> None:
         self.interview = interview
@@ -149,6 +164,9 @@ class CandidateWorkspace(w.VBox):
             self.store, self.interview, self.lang, autosave_delay=self._delay, today=self._today
         )
         self.exercise.status.observe(lambda _: self._refresh_marks_later.poke(), names="value")
+        self.exercise.status.ready()
+        # Shown once, above the exercise, where it is always in view.
+        self.exercise.hide_status()
         self.saved.children = [self.exercise.status]
         self.body.children = [self.exercise]
         self.store.remember(self.interview.id, step)
