@@ -172,3 +172,20 @@ def test_candidate_language_is_used_after_sign_in(db: Database) -> None:
     page = Dashboard(db, autosave_delay=0)
     page.sign_in(code)
     assert page.lang == "en" and page.language.value == "en"
+
+
+def test_delete_all_my_data_needs_the_word(db: Database) -> None:
+    page = Dashboard(db, autosave_delay=0)
+    code = page.sign_up("Weg")
+    _add_interview(page)
+    workspace = page.workspace
+    assert workspace is not None and code is not None
+    workspace.delete_confirm.value = "ja"
+    workspace.delete_button.click()
+    assert "Typ eerst VERWIJDER" in workspace.delete_feedback.value
+    assert len(db.for_coach().table("interviews")) == 1
+    workspace.delete_confirm.value = "verwijder"
+    workspace.delete_button.click()
+    assert db.for_coach().table("candidates").empty and db.for_coach().table("interviews").empty
+    assert "verwijderd" in page.notice.value and isinstance(page.body.children[0], SignIn)
+    assert page.sign_in(code) is None  # the code is gone too

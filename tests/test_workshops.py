@@ -176,3 +176,32 @@ def test_demo_is_plausible_and_reproducible(tmp_path: Path) -> None:
     assert found is not None and found.name == name
     assert workshops.find_workshop(first, result.workshop_code) is not None
     assert dt.date(2026, 9, 7) <= a["interviews"]["date"].min().date()
+
+
+def test_purge_removes_old_workshops_with_their_data(
+    db: Database, candidate: Candidate, interview: Interview, coach_id: str
+) -> None:
+    old = Workshop(coach_id=coach_id, name="Oud", starts_on="2025-01-10", ends_on="2025-02-10")
+    new = Workshop(coach_id=coach_id, name="Nieuw", starts_on="2026-10-01", ends_on="2026-11-01")
+    workshops.join_workshop(db, candidate.id, workshops.create_workshop(db, old))
+    workshops.create_workshop(db, new)
+    today = dt.date(2026, 11, 29)
+    assert workshops.purge_workshops(db, older_than_months=12, today=today, dry_run=True) == ["Oud"]
+    assert len(db.for_coach().table("interviews")) == 1  # a dry run deletes nothing
+    assert workshops.purge_workshops(db, older_than_months=12, today=today) == ["Oud"]
+    tables = db.for_coach().tables()
+    assert list(tables["workshops"]["name"]) == ["Nieuw"]
+    assert tables["candidates"].empty and tables["interviews"].empty and tables["reflection_scores"].empty
+
+
+def test_a_candidate_deletes_everything(db: Database, store: Store, candidate: Candidate, interview: Interview) -> None:
+    from workbook.model import Promise
+
+    store.save(Reflection(interview_id=interview.id, scores={"thanked": 3}, answers={"learned": "x"}))
+    store.save(Promise(interview_id=interview.id, what="diploma"))
+    other = Candidate(name="Blijft")
+    db.create_candidate(other)
+    store.delete_candidate()
+    tables = db.for_coach().tables()
+    assert list(tables["candidates"]["name"]) == ["Blijft"]
+    assert all(frame.empty for name, frame in tables.items() if name not in ("candidates", "coaches"))

@@ -82,7 +82,9 @@ class Dashboard(w.VBox):
             self.body.children = [CoachHome(self.db, self.coach_id, lang)]
         elif self.candidate is not None and self.store is not None:
             self.greeting.value = self._greeting()
-            self.workspace = CandidateWorkspace(self.store, lang, autosave_delay=self._delay)
+            self.workspace = CandidateWorkspace(
+                self.store, lang, autosave_delay=self._delay, on_deleted=self._on_candidate_deleted
+            )
             self.body.children = [self.workspace]
         else:
             self.greeting.value = ""
@@ -148,6 +150,11 @@ class Dashboard(w.VBox):
         signin = self._signin()
         signin.passcode.value = passcode
         return signin.sign_in_coach()
+
+    def _on_candidate_deleted(self) -> None:
+        self.workspace = None  # nothing left to flush
+        self.sign_out()
+        self.notice.value = message_html(t("downloads.deleted", self.lang), "ok")
 
     def sign_out(self) -> None:
         if self.workspace is not None:

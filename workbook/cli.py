@@ -262,6 +262,27 @@ def _export_workshop(db: Database, name: str, out: Path) -> list[Path]:
     return written
 
 
+def purge(args: argparse.Namespace) -> int:
+    """Delete workshops (and their candidates' data) older than the retention period."""
+    from workbook.workshops import purge_workshops
+
+    if args.older_than < 1:
+        raise UsageError("--older-than must be 1 month or more.")
+    try:
+        db = Database.open(_database_url(args.db))
+    except NotAWorkbookDatabase as error:
+        raise UsageError(str(error)) from error
+    try:
+        names = purge_workshops(db, older_than_months=args.older_than, dry_run=args.dry_run)
+    finally:
+        db.close()
+    verb = "Would delete" if args.dry_run else "Deleted"
+    print(f"{verb} {len(names)} workshop(s) that ended more than {args.older_than} months ago.")
+    for name in names:
+        print(f"  {name}")
+    return 0
+
+
 def coach_passcode(args: argparse.Namespace) -> int:
     """Set the passcode that opens the coach view (asked twice, never echoed)."""
     import getpass
@@ -323,6 +344,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--out", required=True, help="FILE.xlsx, or a folder for one CSV per table")
     p_export.add_argument("--workshop", help="only this workshop (NAME), with a summary of the coach view")
     p_export.set_defaults(run=export)
+
+    p_purge = commands.add_parser("purge", help="delete workshops older than the retention period, with their data")
+    p_purge.add_argument("--db", help=db_help)
+    p_purge.add_argument("--older-than", type=int, required=True, metavar="MONTHS", help="months since the end")
+    p_purge.add_argument("--dry-run", action="store_true", help="only list what would be deleted")
+    p_purge.set_defaults(run=purge)
 
     p_coach = commands.add_parser("coach-passcode", help="set the passcode that opens the coach view")
     p_coach.add_argument("--db", help=db_help)

@@ -446,6 +446,15 @@ class Store:
             ).scalar()
         return (row[0], row[1]) if exists else (None, None)
 
+    def delete_candidate(self) -> None:
+        """Delete the signed-in candidate and everything they made (every table)."""
+        if self.candidate_id is None:
+            raise AccessDenied("Only candidates delete themselves.")
+        table = TABLES["candidates"]
+        with self.db.write() as conn:
+            # Foreign keys cascade from the candidate to every row of theirs.
+            conn.execute(table.delete().where(table.c.id == self.candidate_id))
+
     def update_candidate(self, candidate: Candidate) -> None:
         self._check_owner(candidate.id)
         table = TABLES["candidates"]

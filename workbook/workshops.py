@@ -31,6 +31,7 @@ __all__ = [
     "delete_workshop",
     "find_workshop",
     "join_workshop",
+    "purge_workshops",
     "questions_for_candidate",
     "rubric_items_for_candidate",
     "workshop_by_name",
@@ -172,6 +173,24 @@ def delete_workshop(db: Database, coach_id: str, workshop_id: str, *, with_candi
             elsewhere = sa.select(memberships.c.candidate_id).where(memberships.c.workshop_id != workshop_id)
             conn.execute(candidates.delete().where(candidates.c.id.in_(members), candidates.c.id.not_in(elsewhere)))
         conn.execute(workshops.delete().where(workshops.c.id == workshop_id))
+
+
+def purge_workshops(
+    db: Database, *, older_than_months: int, today: dt.date | None = None, dry_run: bool = False
+) -> list[str]:
+    """Delete workshops that ended more than ``older_than_months`` ago, with their
+    candidates' data (the retention setting). Returns the names of the workshops."""
+    today = today or dt.date.today()
+    year, month = divmod(today.year * 12 + today.month - 1 - older_than_months, 12)
+    cutoff = dt.date(year, month + 1, min(today.day, 28))
+    table = TABLES["workshops"]
+    ended = sa.func.coalesce(table.c.ends_on, table.c.starts_on)
+    with db.read() as conn:
+        rows = conn.execute(sa.select(table.c.id, table.c.coach_id, table.c.name).where(ended < cutoff)).all()
+    if not dry_run:
+        for workshop_id, coach_id, _name in rows:
+            delete_workshop(db, coach_id, workshop_id, with_candidates=True)
+    return [name for _id, _coach, name in rows]
 
 
 def add_question(db: Database, coach_id: str, question: WorkshopQuestion) -> WorkshopQuestion:

@@ -214,8 +214,8 @@ def expect_step_button(page: Page, step: str, lang: str, mark: str) -> None:
 
 
 def expect_saved(exercise: Locator, lang: str) -> None:
-    """Wait for the exercise's autosave status to say it is stored."""
-    expect(exercise.locator(".wb-save-status")).to_contain_text(TEXT[lang]["saved"])
+    """Wait for the save status (shown once, above the exercise) to say it is stored."""
+    expect(exercise.page.locator(".wb-workspace .wb-save-status")).to_contain_text(TEXT[lang]["saved"])
 
 
 def add_own_question(page: Page, question: str, lang: str = "nl") -> Locator:

@@ -117,3 +117,17 @@ def test_an_empty_coach_sees_a_helpful_screen(db: Database) -> None:
     assert page.new_box.selected_index == 0  # the new-workshop form is open
     assert page.workshop.options == (("Al mijn workshops", ""),)
     assert "0 kandidaten" in page.figures.value and "Nog geen gegevens" in page.cohort_charts.children[0].value
+
+
+def test_deleting_a_workshop_from_the_coach_view(db: Database, demo: DemoResult) -> None:
+    page = CoachHome(db, demo.coach_id, "nl")
+    page.delete_button.click()
+    assert "Kies eerst één workshop" in page.delete_feedback.value
+    page.workshop.value = demo.workshop_id
+    page.delete_name.value = "Verkeerde naam"
+    page.delete_button.click()
+    assert "niets verwijderd" in page.delete_feedback.value
+    page.delete_name.value = "Demo-workshop"
+    page.delete_button.click()
+    assert "is verwijderd" in page.delete_feedback.value
+    assert db.for_coach().table("candidates").empty and page.workshop.options == (("Al mijn workshops", ""),)

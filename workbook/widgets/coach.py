@@ -98,6 +98,12 @@ class CoachHome(w.VBox):
         self.create_button = w.Button(description=t("coach.create", lang), icon="plus")
         self.create_button.on_click(lambda _: self.create_workshop())
         self.create_feedback = w.HTML()
+        self.delete_name = w.Text(placeholder=t("coach.name", lang))
+        self.delete_button = w.Button(
+            description=t("coach.delete_workshop_button", lang), icon="trash", button_style="danger"
+        )
+        self.delete_button.on_click(lambda _: self.delete_workshop())
+        self.delete_feedback = w.HTML()
 
         self.tabs = w.Tab(
             children=[
@@ -125,12 +131,26 @@ class CoachHome(w.VBox):
             ]
         )
         new_box.set_title(0, t("coach.new", lang))
+        delete_box = w.Accordion(
+            children=[
+                w.VBox(
+                    [
+                        w.HTML(message_html(t("coach.delete_workshop_explain", lang), "warning")),
+                        w.HBox([self.delete_name, self.delete_button]),
+                        self.delete_feedback,
+                    ]
+                )
+            ]
+        )
+        delete_box.set_title(0, t("coach.delete_workshop", lang))
+        delete_box.selected_index = None
         new_box.selected_index = None
         self.new_box = new_box
         self.children = [
             w.HTML(f"<h2>{t('coach.heading', lang)} · {escape(workshops.coach_name(db, coach_id))}</h2>"),
             w.HBox([self.workshop, self.workshop_info], layout=w.Layout(align_items="center", flex_flow="row wrap")),
             new_box,
+            delete_box,
             w.HTML(f"<h3>{t('coach.filters', lang)}</h3>"),
             w.HBox(
                 [w.VBox([self.start, self.end]), self.rounds, self.apply_button],
@@ -172,6 +192,22 @@ class CoachHome(w.VBox):
         self.new_name.value = ""
         self._load_workshops(select=group.id)
         return code
+
+    def delete_workshop(self) -> bool:
+        """Delete the chosen workshop once its name is typed, with its candidates' data."""
+        group = self._workshops.get(self.workshop.value)
+        if group is None:
+            self.delete_feedback.value = message_html(t("coach.pick_workshop_first", self.lang), "warning")
+            return False
+        if self.delete_name.value.strip() != group.name:
+            self.delete_feedback.value = message_html(t("coach.name_mismatch", self.lang), "warning")
+            return False
+        workshops.delete_workshop(self.db, self.coach_id, group.id, with_candidates=True)
+        self.delete_name.value = ""
+        self.delete_feedback.value = message_html(t("coach.workshop_deleted", self.lang, name=group.name), "ok")
+        self._load_workshops()
+        self.refresh()
+        return True
 
     # -- computing ------------------------------------------------------------
 

@@ -42,8 +42,10 @@ class CandidateWorkspace(w.VBox):
         *,
         autosave_delay: float = DEFAULT_DELAY,
         today: Callable[[], dt.date] = dt.date.today,
+        on_deleted: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self._on_deleted = on_deleted
         self.store = store
         self.lang = lang
         self._delay = autosave_delay
@@ -76,6 +78,12 @@ class CandidateWorkspace(w.VBox):
         self.own_data_button = w.Button(description=t("downloads.own_data", lang), icon="download")
         self.own_data_button.on_click(lambda _: self.prepare_own_data())
         self.own_data_link = w.HTML()
+        self.delete_confirm = w.Text(placeholder=t("downloads.delete_word", lang), layout=w.Layout(width="14em"))
+        self.delete_button = w.Button(
+            description=t("downloads.delete_button", lang), icon="trash", button_style="danger"
+        )
+        self.delete_button.on_click(lambda _: self.delete_everything())
+        self.delete_feedback = w.HTML()
         self._refresh_marks_later = Debouncer(self.refresh_progress, 1.0 if autosave_delay else 0)
 
         steps = w.VBox(
@@ -89,6 +97,11 @@ class CandidateWorkspace(w.VBox):
             [
                 w.HTML(f"<h3>{t('downloads.heading', lang)}</h3>"),
                 w.HBox([self.own_data_button, self.own_data_link], layout=w.Layout(align_items="center")),
+                w.HTML(
+                    f"<details><summary>{t('downloads.delete_heading', lang)}</summary>"
+                    f"{message_html(t('downloads.delete_explain', lang), 'warning')}</details>"
+                ),
+                w.HBox([self.delete_confirm, self.delete_button, self.delete_feedback]),
             ]
         )
         self._needs_interview = (steps, moves, downloads, self.picker, self.edit_button, self.overview_button)
@@ -254,6 +267,20 @@ class CandidateWorkspace(w.VBox):
             filename,
         )
         return filename
+
+    def delete_everything(self) -> bool:
+        """Delete all of the candidate's data, once they typed the confirmation word."""
+        if self.delete_confirm.value.strip().upper() != t("downloads.delete_word", self.lang):
+            self.delete_feedback.value = message_html(t("downloads.delete_not_confirmed", self.lang), "warning")
+            return False
+        if self.exercise is not None:
+            self.exercise._autosave.cancel()  # nothing may be written after the delete
+        self.store.delete_candidate()
+        self.exercise = None
+        self.body.children = [w.HTML(message_html(t("downloads.deleted", self.lang), "ok"))]
+        if self._on_deleted:
+            self._on_deleted()
+        return True
 
     def describe(self) -> str:
         """A one-line text of where the candidate is (for tests and logs)."""
