@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,33 @@ from workbook.store import Database, Store
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'workbook.sqlite'}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    """A real PostgreSQL server for the session (see tests/postgres.py)."""
+    from tests.postgres import running_server
+
+    try:
+        context = running_server()
+        server = context.__enter__()
+    except RuntimeError as error:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{error}; .ci/run installs PostgreSQL, so on CI this is a failure", pytrace=False)
+        pytest.skip(str(error))
+    try:
+        yield server
+    finally:
+        context.__exit__(None, None, None)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The same test on the embedded SQLite file and on a real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'workbook.sqlite'}"
+    server = request.getfixturevalue("postgres_server")
+    return str(server.url(server.create_database()))  # type: ignore[attr-defined]
 
 
 @pytest.fixture

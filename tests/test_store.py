@@ -33,6 +33,12 @@ from workbook.schema import CANDIDATE_TABLES, frame_dtypes, metadata
 from workbook.store import AccessDenied, Database, NotAWorkbookDatabase, Store, resolve_url
 
 
+@pytest.fixture
+def db_url(any_db_url: str) -> str:
+    # Every test here runs on SQLite and on PostgreSQL.
+    return any_db_url
+
+
 def _fill(store: Store, interview: Interview) -> None:
     """One record of every kind, with awkward text in it."""
     store.save(PlannedQuestion(interview_id=interview.id, text="Wat is de volgende stap?", position=0))
@@ -108,7 +114,7 @@ def test_the_database_itself_rejects_bad_rows(db: Database, interview: Interview
         conn.execute(
             sa.text(
                 "INSERT INTO questions (id, candidate_id, interview_id, text, position, source, "
-                "catalogue_key, asked, updated_at) VALUES ('q', 'nobody', 'none', 't', 0, 'own', '', 0, "
+                "catalogue_key, asked, updated_at) VALUES ('q', 'nobody', 'none', 't', 0, 'own', '', false, "
                 "'2027-01-01')"
             )
         )
@@ -163,8 +169,8 @@ def test_sign_in_codes(db: Database) -> None:
     assert db.find_candidate(code.lower().replace("-", " ")) == person
     assert db.find_candidate("AAAA-BBBB-CCCC") is None
     assert db.find_candidate("") is None
-    with sqlite3.connect(db.engine.url.database) as raw:
-        stored = raw.execute("SELECT code_hash FROM candidates").fetchone()[0]
+    with db.read() as conn:
+        stored = conn.execute(sa.text("SELECT code_hash FROM candidates")).scalar()
     assert code.replace("-", "") not in stored
 
 
@@ -205,8 +211,8 @@ def test_schema_after_migrations_matches_the_declared_tables(db: Database) -> No
     assert diff == []
 
 
-def test_a_database_at_the_first_version_is_upgraded_on_open(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+def test_a_database_at_the_first_version_is_upgraded_on_open(db_url: str) -> None:
+    url = db_url
     engine = sa.create_engine(url)
     upgrade(engine, "0001")
     with engine.begin() as conn:
@@ -230,14 +236,15 @@ def test_a_database_at_the_first_version_is_upgraded_on_open(tmp_path: Path) -> 
     with db.read() as conn:
         head = ScriptDirectory.from_config(migration_config(db.engine)).get_current_head()
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == head
-        indexes = {row[1] for row in conn.execute(sa.text("PRAGMA index_list('interviews')"))}
+        indexes = {index["name"] for index in sa.inspect(conn).get_indexes("interviews")}
     assert {"ix_interviews_date", "ix_interviews_round"} <= indexes
     old = db.for_candidate("c1").interviews()
     assert [(i.employer, i.round, i.outcome) for i in old] == [("Oud BV", "terms", "offer")]
     db.close()
 
 
-def test_sqlite_settings(db: Database) -> None:
+def test_sqlite_settings(tmp_path: Path) -> None:
+    db = Database.open(f"sqlite:///{tmp_path / 'settings.sqlite'}")
     with db.read() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -26,6 +26,12 @@ from workbook.widgets.reflection import ReflectionExercise
 
 
 @pytest.fixture
+def db_url(any_db_url: str) -> str:
+    # Every test here runs on SQLite and on PostgreSQL.
+    return any_db_url
+
+
+@pytest.fixture
 def coach_id(db: Database) -> str:
     return db.set_coach_passcode("coach-one-passcode", name="Ans")
 
