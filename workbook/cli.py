@@ -262,6 +262,25 @@ def _export_workshop(db: Database, name: str, out: Path) -> list[Path]:
     return written
 
 
+def import_(args: argparse.Namespace) -> int:
+    """Import an export into a database: all or nothing, every problem listed."""
+    from workbook.importing import ImportError_, import_tables
+
+    try:
+        db = Database.open(_database_url(args.db))
+    except NotAWorkbookDatabase as error:
+        raise UsageError(str(error)) from error
+    try:
+        report = import_tables(db, Path(args.file))
+    except ImportError_ as error:
+        raise UsageError(str(error)) from error
+    finally:
+        db.close()
+    for name, count in report.rows.items():
+        print(f"{name}: {count} row(s)")
+    return 0
+
+
 def purge(args: argparse.Namespace) -> int:
     """Delete workshops (and their candidates' data) older than the retention period."""
     from workbook.workshops import purge_workshops
@@ -344,6 +363,11 @@ def build_parser() -> argparse.ArgumentParser:
     p_export.add_argument("--out", required=True, help="FILE.xlsx, or a folder for one CSV per table")
     p_export.add_argument("--workshop", help="only this workshop (NAME), with a summary of the coach view")
     p_export.set_defaults(run=export)
+
+    p_import = commands.add_parser("import", help="import an export (.xlsx or CSV folder), all or nothing")
+    p_import.add_argument("file", help="FILE.xlsx or a folder of CSV files, as `workbook export` writes them")
+    p_import.add_argument("--db", help=db_help)
+    p_import.set_defaults(run=import_)
 
     p_purge = commands.add_parser("purge", help="delete workshops older than the retention period, with their data")
     p_purge.add_argument("--db", help=db_help)

@@ -97,11 +97,7 @@ class CandidateWorkspace(w.VBox):
             [
                 w.HTML(f"<h3>{t('downloads.heading', lang)}</h3>"),
                 w.HBox([self.own_data_button, self.own_data_link], layout=w.Layout(align_items="center")),
-                w.HTML(
-                    f"<details><summary>{t('downloads.delete_heading', lang)}</summary>"
-                    f"{message_html(t('downloads.delete_explain', lang), 'warning')}</details>"
-                ),
-                w.HBox([self.delete_confirm, self.delete_button, self.delete_feedback]),
+                self._delete_box(lang),
             ]
         )
         self._needs_interview = (steps, moves, downloads, self.picker, self.edit_button, self.overview_button)
@@ -267,6 +263,22 @@ class CandidateWorkspace(w.VBox):
             filename,
         )
         return filename
+
+    def _delete_box(self, lang: str) -> w.Accordion:
+        """Closed by default: deleting everything should take a deliberate step."""
+        box = w.Accordion(
+            children=[
+                w.VBox(
+                    [
+                        w.HTML(message_html(t("downloads.delete_explain", lang), "warning")),
+                        w.HBox([self.delete_confirm, self.delete_button, self.delete_feedback]),
+                    ]
+                )
+            ]
+        )
+        box.set_title(0, t("downloads.delete_heading", lang))
+        box.selected_index = None
+        return box
 
     def delete_everything(self) -> bool:
         """Delete all of the candidate's data, once they typed the confirmation word."""
