@@ -189,3 +189,17 @@ def test_delete_all_my_data_needs_the_word(db: Database) -> None:
     assert db.for_coach().table("candidates").empty and db.for_coach().table("interviews").empty
     assert "verwijderd" in page.notice.value and isinstance(page.body.children[0], SignIn)
     assert page.sign_in(code) is None  # the code is gone too
+
+
+def test_sign_in_attempts_are_limited_across_pages(db: Database) -> None:
+    from workbook.widgets.signin import COACH_ATTEMPTS_PER_MINUTE
+
+    db.set_coach_passcode("the right passcode")
+    for _ in range(COACH_ATTEMPTS_PER_MINUTE):
+        assert not Dashboard(db, autosave_delay=0).sign_in_coach("wrong guess")  # a new page each time
+    page = Dashboard(db, autosave_delay=0)
+    assert not page.sign_in_coach("the right passcode")  # even the right one waits now
+    assert "Wacht een minuut" in page._signin().feedback.value
+    person = Candidate(name="Sam")
+    code = db.create_candidate(person)
+    assert Dashboard(db, autosave_delay=0).sign_in(code) is not None  # codes have their own limit

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -133,3 +135,69 @@ def test_serve_workshop_needs_a_coach_first(tmp_path: Path, capsys: pytest.Captu
     url = f"sqlite:///{tmp_path / 'wb.sqlite'}"
     assert main(["serve", "--db", url, "--port", "0", "--workshop", "Najaar"]) == 2
     assert "workbook coach-passcode" in capsys.readouterr().err
+
+
+def test_serving_beyond_loopback_requires_the_token(tmp_path: Path) -> None:
+    import re
+    import signal
+    import time
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "workbook.cli",
+            "serve",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            str(port),
+            "--db",
+            f"sqlite:///{tmp_path / 'wb.sqlite'}",
+        ],
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: object, **kwargs: object) -> None:
+            return None  # a redirect to a login page is an answer, not the dashboard
+
+    opener = urllib.request.build_opener(NoRedirect)
+
+    def status(url: str) -> int | None:
+        try:
+            with opener.open(url, timeout=10) as response:
+                return int(response.status)
+        except urllib.error.HTTPError as error:
+            return int(error.code)
+        except OSError:
+            return None
+
+    try:
+        deadline = time.monotonic() + 120
+        token = None
+        while token is None:
+            assert time.monotonic() < deadline and process.poll() is None, log.read_text()
+            found = re.search(r"\?token=([\w-]+)", log.read_text())
+            token = found.group(1) if found else None
+            if token is None:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    process.wait(timeout=0.2)
+        base = f"http://127.0.0.1:{port}/"
+        while status(f"{base}?token={token}") != 200:
+            assert time.monotonic() < deadline and process.poll() is None, log.read_text()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=0.2)
+        assert status(base) in (302, 401, 403)  # no token, no dashboard
+        assert "token in the address is required" in log.read_text()
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=60)

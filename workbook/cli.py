@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import ipaddress
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -72,6 +74,7 @@ def voila_command(
     pool_size: int,
     cull_after: int = DEFAULT_CULL_AFTER,
     theme: str = "light",
+    token: str = "",
 ) -> list[str]:
     """The Voilà command line ``serve`` runs."""
     return [
@@ -93,11 +96,15 @@ def voila_command(
         f"--MappingKernelManager.cull_idle_timeout={cull_after}",
         f"--MappingKernelManager.cull_interval={max(10, min(60, cull_after // 2))}",
         "--MappingKernelManager.cull_connected=False",
+        # Empty: no token (this computer only); otherwise every page needs it.
+        f"--Voila.token={token}",
     ]
 
 
 def serve(args: argparse.Namespace) -> int:
     url = _database_url(args.db)
+    # Beyond this computer, nobody gets in without the token.
+    token = args.token or ("" if _is_loopback(args.host) else secrets.token_urlsafe(16))
     try:
         # Create and migrate once here, so the kernels never race to do it.
         db = Database.open(url)
@@ -106,7 +113,7 @@ def serve(args: argparse.Namespace) -> int:
     try:
         _check_port_free(args.host, args.port)
         if args.workshop:
-            _announce_workshop(db, args)
+            _announce_workshop(db, args, token)
     finally:
         db.close()
     notebook = notebook_path()
@@ -118,9 +125,13 @@ def serve(args: argparse.Namespace) -> int:
         pool_size=args.pool_size,
         cull_after=args.cull_after,
         theme=args.theme,
+        token=token,
     )
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"Workbook dashboard: http://{shown_host}:{args.port}/  (database: {_redact(url)})", flush=True)
+    query = f"?token={token}" if token else ""
+    print(f"Workbook dashboard: http://{shown_host}:{args.port}/{query}  (database: {_redact(url)})", flush=True)
+    if token:
+        print("Reachable from other computers: the token in the address is required (share the whole address).")
     print("Press Ctrl-C to stop.", flush=True)
     # Voilà and its kernels get a session of their own: a Ctrl-C in the terminal
     # reaches only this process, which then stops Voilà in order. Otherwise the
@@ -136,7 +147,14 @@ def serve(args: argparse.Namespace) -> int:
             _stop(process)
 
 
-def _announce_workshop(db: Database, args: argparse.Namespace) -> None:
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def _announce_workshop(db: Database, args: argparse.Namespace, token: str) -> None:
     """Find or create the workshop and print how candidates and the coach get in."""
     from workbook import workshops
     from workbook.model import Workshop
@@ -158,8 +176,9 @@ def _announce_workshop(db: Database, args: argparse.Namespace) -> None:
         print(f"Created workshop {found.name!r}.")
     code = workshops.workshop_code(db, found.id)
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
-    print(f"Workshop {found.name!r}: candidates open http://{shown_host}:{args.port}/ and join with code {code}")
-    if args.host in ("127.0.0.1", "localhost", "::1"):
+    query = f"?token={token}" if token else ""
+    print(f"Workshop {found.name!r}: candidates open http://{shown_host}:{args.port}/{query} and join with code {code}")
+    if _is_loopback(args.host):
         print("  (only this computer can reach that address; for laptops in the room use --host 0.0.0.0")
         print("   and give them this computer's network address)")
     print("Coach view: sign in on the start page with the coach passcode (set it with: workbook coach-passcode).")
@@ -344,6 +363,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_serve.add_argument(
         "--theme", choices=("light", "dark"), default="light", help="Voilà theme (default light; ?theme=dark per page)"
+    )
+    p_serve.add_argument(
+        "--token", default="", help="access token; with a --host other than loopback one is made if not given"
     )
     p_serve.add_argument("--workshop", help="workshop NAME: print its join code (created if new)")
     p_serve.add_argument("--coach", help="the coach NAME the new workshop belongs to (when there are several)")

@@ -310,6 +310,16 @@ workshop_rubric_items = sa.Table(
     _updated(),
 )
 
+# Failed sign-ins of the last minutes, shared by all kernels: the attempt limit must
+# hold across page reloads, which each get a fresh kernel.
+sign_in_failures = sa.Table(
+    "sign_in_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False, index=True),
+)
+
 # Server-wide settings, such as the hash of the coach passcode. Not personal data,
 # never exported.
 SETTINGS = sa.Table(
@@ -321,7 +331,9 @@ SETTINGS = sa.Table(
 )
 
 #: Every table by name, parents before children (the order to write and export in).
-TABLES: Final[dict[str, sa.Table]] = {t.name: t for t in metadata.sorted_tables if t.name != "settings"}
+#: Bookkeeping tables: not the users' data, never exported.
+INTERNAL_TABLES: Final = frozenset({"settings", "sign_in_failures"})
+TABLES: Final[dict[str, sa.Table]] = {t.name: t for t in metadata.sorted_tables if t.name not in INTERNAL_TABLES}
 
 #: The tables of one candidate's own work (each has ``candidate_id``), in write order.
 CANDIDATE_TABLES: Final = tuple(

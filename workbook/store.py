@@ -46,7 +46,7 @@ from workbook.model import (
     ValidationError,
     new_id,
 )
-from workbook.schema import CANDIDATE_TABLES, HIDDEN_COLUMNS, TABLES, coerce_frame, frame_dtypes
+from workbook.schema import CANDIDATE_TABLES, HIDDEN_COLUMNS, TABLES, coerce_frame, frame_dtypes, metadata
 
 __all__ = [
     "DEFAULT_URL",
@@ -255,6 +255,26 @@ class Database:
             if identity.verify_passcode(passcode, stored) and found is None:
                 found = str(coach_id)
         return found
+
+    # -- attempt limits ----------------------------------------------------------
+
+    def sign_in_allowed(self, kind: str, *, limit: int, window_s: int = 60) -> bool:
+        """Whether fewer than ``limit`` sign-ins of ``kind`` failed in the last window."""
+        table = metadata.tables["sign_in_failures"]
+        since = _now() - dt.timedelta(seconds=window_s)
+        with self.read() as conn:
+            failures = conn.execute(
+                sa.select(sa.func.count()).select_from(table).where(table.c.kind == kind, table.c.at >= since)
+            ).scalar_one()
+        return int(failures) < limit
+
+    def record_failed_sign_in(self, kind: str) -> None:
+        table = metadata.tables["sign_in_failures"]
+        now = _now()
+        with self.write() as conn:
+            conn.execute(table.insert().values(kind=kind, at=now))
+            # Keep the table small: only the last hour matters.
+            conn.execute(table.delete().where(table.c.at < now - dt.timedelta(hours=1)))
 
     def candidate_for_external_id(self, external_id: str, name: str | None = None) -> Candidate:
         """The candidate signed in by a single-sign-on front (JupyterHub), created on

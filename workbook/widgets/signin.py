@@ -12,7 +12,13 @@ from workbook.store import Database
 from workbook.ui import t
 from workbook.widgets._common import message_html
 
-__all__ = ["SignIn"]
+__all__ = ["COACH_ATTEMPTS_PER_MINUTE", "CODE_ATTEMPTS_PER_MINUTE", "SignIn"]
+
+#: Failed attempts per minute, for the whole server. Personal codes have about 59
+#: bits: the limit only keeps a script from hammering. A coach passcode is chosen
+#: by a person and may be weak, so it gets a tighter limit.
+CODE_ATTEMPTS_PER_MINUTE = 30
+COACH_ATTEMPTS_PER_MINUTE = 5
 
 
 class SignIn(w.VBox):
@@ -70,8 +76,12 @@ class SignIn(w.VBox):
 
     def sign_in(self) -> Candidate | None:
         """Find the candidate of the typed code."""
+        if not self.db.sign_in_allowed("code", limit=CODE_ATTEMPTS_PER_MINUTE):
+            self._say("signin.too_many")
+            return None
         candidate = self.db.find_candidate(self.code.value)
         if candidate is None:
+            self.db.record_failed_sign_in("code")
             self._say("signin.unknown_code")
             return None
         self.on_candidate(candidate, None)
@@ -82,9 +92,14 @@ class SignIn(w.VBox):
         if not self.db.has_coach_passcode():
             self._say("signin.coach_not_set")
             return False
+        if not self.db.sign_in_allowed("coach", limit=COACH_ATTEMPTS_PER_MINUTE):
+            self.passcode.value = ""
+            self._say("signin.too_many")
+            return False
         coach_id = self.db.check_coach_passcode(self.passcode.value)
         self.passcode.value = ""
         if coach_id is None:
+            self.db.record_failed_sign_in("coach")
             self._say("signin.coach_wrong")
             return False
         self.on_coach(coach_id)
