@@ -120,6 +120,13 @@ def main() -> int:
                     return 1
                 server_wait = 0.25  # poll interval while the server starts
                 time.sleep(server_wait)
+        # A coach starts the server before the group arrives: wait until the pool is full.
+        filled = f"filled with {args.pool_size} kernel"
+        while filled not in (folder / "serve.log").read_text(errors="replace"):
+            if time.monotonic() > deadline + 600 or server.poll() is not None:
+                print((folder / "serve.log").read_text()[-2000:])
+                return 1
+            time.sleep(0.5)  # poll interval while the pool fills
         idle_rss, idle_kernels = _tree_rss(server.pid)
         began = time.perf_counter()
         results = asyncio.run(_run(url, args.users, args.timeout, chromium))
