@@ -61,7 +61,7 @@ def test_a_new_workshop_gets_a_code(db: Database, demo: DemoResult) -> None:
 def test_drill_down_and_coach_scoring(db: Database, demo: DemoResult) -> None:
     page = CoachHome(db, demo.coach_id, "nl")
     page.tabs.selected_index = 1
-    page.candidate.value = page.candidate.options[0][1]
+    assert page.candidate.value == page.candidate.options[0][1]  # the first candidate, without a click
     assert "wb-progress" in page.candidate_view.children[0].value
     interview_id = page.score_interview.value
     page.score_items["thanked"].score.value = 2

@@ -78,7 +78,8 @@ class CoachHome(w.VBox):
         self.cohort_charts.add_class("wb-cohort")
         # candidate
         self.candidate = w.Dropdown(description=t("coach.candidate", lang), layout=w.Layout(width="30em"))
-        self.candidate.observe(lambda _: self.show_candidate(), names="value")
+        self.candidate.observe(lambda _: self._on_candidate_change(), names="value")
+        self._candidate_shown: str | None = None
         self.candidate_view = w.VBox()
         self.candidate_view.add_class("wb-coach-candidate")
         # content and export
@@ -229,14 +230,25 @@ class CoachHome(w.VBox):
             rounds=list(self.rounds.value) or None,
         )
         self.summary = analysis.cohort_summary(self.tables, rubric_items=len(guidance.rubric()))
+        self._candidate_shown = None  # the data changed: the drill-down is drawn anew
         self._show_cohort()
         names = self.tables["candidates"].sort_values("name")
-        self.candidate.options = [(str(r["name"]), str(r["id"])) for _, r in names.iterrows()]
+        previous = self.candidate.value
+        options = [(str(r["name"]), str(r["id"])) for _, r in names.iterrows()]
+        self.candidate.options = options
+        # ipywidgets leaves a Dropdown empty after new options: keep the choice or take the first.
+        ids = [value for _, value in options]
+        self.candidate.value = previous if previous in ids else (ids[0] if ids else None)
         self._on_tab()
         self.busy.value = ""
 
-    def _on_tab(self) -> None:
+    def _on_candidate_change(self) -> None:
+        # Only draw what is on screen: drawing it twice races the coach's clicks.
         if self.tabs.selected_index == 1:
+            self.show_candidate()
+
+    def _on_tab(self) -> None:
+        if self.tabs.selected_index == 1 and self.candidate.value != self._candidate_shown:
             self.show_candidate()
         elif self.tabs.selected_index == 2:
             self.show_content()
@@ -337,6 +349,7 @@ class CoachHome(w.VBox):
 
     def show_candidate(self) -> None:
         candidate_id = self.candidate.value
+        self._candidate_shown = candidate_id
         if not candidate_id:
             self.candidate_view.children = [w.HTML(message_html(t("coach.empty", self.lang), "tip"))]
             return
@@ -368,6 +381,9 @@ class CoachHome(w.VBox):
             )
         change = analysis.score_change(mine)
         if not change.empty:
+            change = change.drop(columns=["candidate_id"]).assign(
+                item=lambda f: f["item"].map(lambda k: _item_label(k, lang))
+            )
             parts.append(w.HTML(frame_html(change)))
         if not interviews.empty:
             parts.append(self._scoring_box(interviews))
