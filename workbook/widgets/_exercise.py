@@ -22,9 +22,10 @@ log = logging.getLogger("workbook")
 class Exercise(w.VBox):
     """Base of the exercise composites.
 
-    Subclasses build their children, call :meth:`_watch` on every input that should
-    autosave, and implement :meth:`save` (store what is on screen) and :meth:`load`
-    (show what is stored). ``autosave_delay=0`` saves on every change (tests);
+    Subclasses implement :meth:`build` (make the children, once; call :meth:`_watch`
+    on every input that should autosave), :meth:`load` (show what is stored) and
+    :meth:`records` (what is on screen, for :meth:`save`); the constructor is shared.
+    ``autosave_delay=0`` saves on every change (tests);
     ``today`` gives the current date.
     """
 
@@ -54,6 +55,8 @@ class Exercise(w.VBox):
         self.add_class("wb-exercise")
         if self.step:
             self.add_class(f"wb-step-{self.step}")
+        self.build()
+        self.load()
 
     def hide_status(self) -> None:
         """Leave the save status to the page around it (the dashboard shows it on top)."""
@@ -87,6 +90,9 @@ class Exercise(w.VBox):
     def flush(self) -> None:
         """Save a change still waiting for its quiet period (leaving the step)."""
         self._autosave.flush()
+
+    def build(self) -> None:  # pragma: no cover - every exercise has its own
+        raise NotImplementedError
 
     def records(self) -> dict[str, Any]:
         """The one-per-interview records this page shows, by a name of the page's

@@ -7,17 +7,14 @@ import datetime as dt
 import email.message
 import email.policy
 import email.utils
-from collections.abc import Callable
 from urllib.parse import quote
 
 import ipywidgets as w
 
 from workbook import guidance
 from workbook.checks import check_email
-from workbook.model import Interview, Promise, Summary, ThankYouEmail, ValidationError
-from workbook.store import Store
+from workbook.model import Promise, Summary, ThankYouEmail, ValidationError
 from workbook.ui import t
-from workbook.widgets._autosave import DEFAULT_DELAY
 from workbook.widgets._common import download_link, escape, message_html, safe_filename
 from workbook.widgets._exercise import Exercise
 from workbook.widgets.questions import feedback_html
@@ -60,16 +57,8 @@ class ThankYouEmailExercise(Exercise):
 
     step = "email"
 
-    def __init__(
-        self,
-        store: Store,
-        interview: Interview,
-        lang: str = "nl",
-        *,
-        autosave_delay: float = DEFAULT_DELAY,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
+    def build(self) -> None:
+        interview, lang = self.interview, self.lang
         self.recommended = next_working_day(interview.date)
         wide = w.Layout(width="calc(100% - 8px)")
         style = {"description_width": "10em"}
@@ -133,7 +122,6 @@ class ThankYouEmailExercise(Exercise):
             w.HBox([self.mark_sent_button, self.sent_note]),
             self.status,
         ]
-        self.load()
 
     # -- data ---------------------------------------------------------------
 

@@ -3,17 +3,12 @@ feedback, then tick the checklist after the interview."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
 import ipywidgets as w
 
 from workbook import guidance
 from workbook.checks import check_farewell
-from workbook.model import Farewell, Interview
-from workbook.store import Store
+from workbook.model import Farewell
 from workbook.ui import t
-from workbook.widgets._autosave import DEFAULT_DELAY
 from workbook.widgets._common import escape, message_html
 from workbook.widgets._exercise import Exercise
 from workbook.widgets.questions import feedback_html
@@ -26,16 +21,8 @@ class ThanksGoodbye(Exercise):
 
     step = "farewell"
 
-    def __init__(
-        self,
-        store: Store,
-        interview: Interview,
-        lang: str = "nl",
-        *,
-        autosave_delay: float = DEFAULT_DELAY,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
+    def build(self) -> None:
+        lang = self.lang
         close = guidance.advice("close")
         goodbye = guidance.advice("goodbye")
         # G1 belongs here: the goodbye starts when they decide the interview ends.
@@ -67,7 +54,6 @@ class ThanksGoodbye(Exercise):
             *self.checks.values(),
             self.status,
         ]
-        self.load()
 
     def _show_feedback(self) -> None:
         phrase = self.phrase.value

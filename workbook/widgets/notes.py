@@ -3,15 +3,10 @@ mentioned there become tracked items with one click."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-
 import ipywidgets as w
 
-from workbook.model import Interview, Note, Promise, Summary
-from workbook.store import Store
+from workbook.model import Note, Promise, Summary
 from workbook.ui import t
-from workbook.widgets._autosave import DEFAULT_DELAY
 from workbook.widgets._common import message_html
 from workbook.widgets._exercise import Exercise
 from workbook.workdays import next_working_day
@@ -34,16 +29,8 @@ class NotesSummary(Exercise):
 
     step = "notes"
 
-    def __init__(
-        self,
-        store: Store,
-        interview: Interview,
-        lang: str = "nl",
-        *,
-        autosave_delay: float = DEFAULT_DELAY,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
+    def build(self) -> None:
+        lang = self.lang
         box = w.Layout(width="calc(100% - 8px)", height="8em")
         self.during = w.Textarea(description=t("notes.during", lang), layout=box)
         self.after = w.Textarea(description=t("notes.after", lang), layout=box)
@@ -98,7 +85,6 @@ class NotesSummary(Exercise):
             w.HBox([self.track_button, self.track_feedback]),
             self.status,
         ]
-        self.load()
 
     def load(self) -> None:
         iid = self.interview.id

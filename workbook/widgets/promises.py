@@ -13,10 +13,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from workbook.model import Interview, Promise, ValidationError
-from workbook.store import Store
+from workbook.model import Promise, ValidationError
 from workbook.ui import choices, t
-from workbook.widgets._autosave import DEFAULT_DELAY, Debouncer
+from workbook.widgets._autosave import Debouncer
 from workbook.widgets._common import message_html
 from workbook.widgets._exercise import Exercise
 from workbook.workdays import next_working_day
@@ -136,16 +135,8 @@ class Promises(Exercise):
 
     step = "promises"
 
-    def __init__(
-        self,
-        store: Store,
-        interview: Interview,
-        lang: str = "nl",
-        *,
-        autosave_delay: float = DEFAULT_DELAY,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
+    def build(self) -> None:
+        interview, lang, autosave_delay = self.interview, self.lang, self._autosave.delay
         self._delay = autosave_delay
         self.rows = w.VBox()
         self.empty = w.HTML()
@@ -167,7 +158,6 @@ class Promises(Exercise):
             self.feedback,
             self.status,
         ]
-        self.load()
 
     def _sender(self) -> str:
         try:

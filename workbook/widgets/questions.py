@@ -4,7 +4,6 @@ feedback per question and on the whole plan, print a cue card."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -13,9 +12,8 @@ import ipywidgets as w
 from workbook import guidance
 from workbook.checks import Feedback, check_plan, check_question
 from workbook.model import Interview, PlannedQuestion, ValidationError, WorkshopQuestion
-from workbook.store import Store
 from workbook.ui import t
-from workbook.widgets._autosave import DEFAULT_DELAY, Debouncer
+from workbook.widgets._autosave import Debouncer
 from workbook.widgets._common import download_link, escape, message_html, safe_filename
 from workbook.widgets._exercise import Exercise
 
@@ -112,16 +110,8 @@ class ClosingQuestions(Exercise):
 
     step = "questions"
 
-    def __init__(
-        self,
-        store: Store,
-        interview: Interview,
-        lang: str = "nl",
-        *,
-        autosave_delay: float = DEFAULT_DELAY,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
+    def build(self) -> None:
+        interview, lang, autosave_delay = self.interview, self.lang, self._autosave.delay
         self._delay = autosave_delay
         self._own_questions: list[WorkshopQuestion] | None = None
         round_label = t(f"round.{interview.round}", lang)
@@ -171,7 +161,6 @@ class ClosingQuestions(Exercise):
             self.cue_card,
             self.status,
         ]
-        self.load()
 
     # -- catalogue ----------------------------------------------------------
 

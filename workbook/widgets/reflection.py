@@ -4,8 +4,6 @@ Shows the totals per phase and the change since the previous interview."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
@@ -15,7 +13,6 @@ from workbook.model import GUT_ANSWERS, Interview, Reflection
 from workbook.scoring import change, summarise
 from workbook.store import Store
 from workbook.ui import t
-from workbook.widgets._autosave import DEFAULT_DELAY
 from workbook.widgets._common import escape, message_html
 from workbook.widgets._exercise import Exercise
 
@@ -102,16 +99,8 @@ class ReflectionExercise(Exercise):
 
     step = "reflection"
 
-    def __init__(
-        self,
-        store: Store,
-        interview: Interview,
-        lang: str = "nl",
-        *,
-        autosave_delay: float = DEFAULT_DELAY,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
+    def build(self) -> None:
+        store, lang = self.store, self.lang
         own = workshop_rubric(store)
         self._extra = {item.key: item.phase for item in own}
         self.items = {item.key: ItemScore(item, lang) for item in (*guidance.rubric(), *own)}
@@ -155,7 +144,6 @@ class ReflectionExercise(Exercise):
         self._previous: dict[str, int] = {}
         self._previous_employer = ""
         self._coach: dict[str, int] = {}
-        self.load()
 
     def scores(self) -> dict[str, int]:
         return {key: item.score.value for key, item in self.items.items() if item.score.value != _NOT_SCORED}

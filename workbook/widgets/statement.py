@@ -3,17 +3,14 @@ into a statement the candidate edits, with live feedback and the speaking time."
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import ipywidgets as w
 
 from workbook import guidance
 from workbook.checks import check_statement
-from workbook.model import ClosingStatement, Interview
-from workbook.store import Store
+from workbook.model import ClosingStatement
 from workbook.ui import t
-from workbook.widgets._autosave import DEFAULT_DELAY
 from workbook.widgets._common import escape, message_html
 from workbook.widgets._exercise import Exercise
 from workbook.widgets.questions import feedback_html
@@ -42,16 +39,8 @@ class ClosingStatementExercise(Exercise):
 
     step = "statement"
 
-    def __init__(
-        self,
-        store: Store,
-        interview: Interview,
-        lang: str = "nl",
-        *,
-        autosave_delay: float = DEFAULT_DELAY,
-        today: Callable[[], dt.date] = dt.date.today,
-    ) -> None:
-        super().__init__(store, interview, lang, autosave_delay=autosave_delay, today=today)
+    def build(self) -> None:
+        lang = self.lang
         advice = guidance.advice("statement")
         openers = [e for e in advice.examples if e.key.startswith("opener")]
         examples = [e for e in advice.examples if not e.key.startswith("opener")]
@@ -93,7 +82,6 @@ class ClosingStatementExercise(Exercise):
             self.feedback,
             self.status,
         ]
-        self.load()
 
     def add_step(self, value: str = "") -> w.Text:
         field = w.Text(
