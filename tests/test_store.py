@@ -260,14 +260,15 @@ def test_a_foreign_file_is_refused_and_left_alone(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
-def test_another_programs_sqlite_database_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("table", ["interviews", "boekhouding"])
+def test_another_programs_sqlite_database_is_refused(tmp_path: Path, table: str) -> None:
     path = tmp_path / "other.sqlite"
     with sqlite3.connect(path) as raw:
-        raw.execute("CREATE TABLE interviews (x INTEGER)")
-    with pytest.raises(NotAWorkbookDatabase):
+        raw.execute(f"CREATE TABLE {table} (x INTEGER)")
+    with pytest.raises(NotAWorkbookDatabase, match="left untouched"):
         Database.open(f"sqlite:///{path}")
     with sqlite3.connect(path) as raw:
-        assert [r[0] for r in raw.execute("SELECT name FROM sqlite_master")] == ["interviews"]
+        assert [r[0] for r in raw.execute("SELECT name FROM sqlite_master")] == [table]
 
 
 def test_relative_sqlite_paths_become_absolute(tmp_path: Path) -> None:
@@ -277,3 +278,10 @@ def test_relative_sqlite_paths_become_absolute(tmp_path: Path) -> None:
     db = Database.open(f"sqlite:///{tmp_path / 'new' / 'deeper' / 'wb.sqlite'}")
     assert (tmp_path / "new" / "deeper" / "wb.sqlite").exists()
     db.close()
+
+
+def test_latest_names_the_newest_migration(db: Database) -> None:
+    from workbook.migrations import LATEST, current_revision
+
+    head = ScriptDirectory.from_config(migration_config(db.engine)).get_current_head()
+    assert LATEST == head and current_revision(db.engine) == head

@@ -169,10 +169,15 @@ class Database:
         engine = _sqlite_engine(url) if backend == "sqlite" else sa.create_engine(url, pool_pre_ping=True)
         db = cls(engine)
         if migrate:
-            from workbook.migrations import upgrade
+            from workbook.migrations import current_revision, is_current, upgrade
 
             try:
-                upgrade(engine)
+                if current_revision(engine) is None and sa.inspect(engine).get_table_names():
+                    # Tables, but none of ours: another program's database. Leave it be.
+                    engine.dispose()
+                    raise NotAWorkbookDatabase(f"{url} holds another program's tables; it was left untouched.")
+                if not is_current(engine):
+                    upgrade(engine)
             except sa.exc.DatabaseError as error:
                 engine.dispose()
                 raise NotAWorkbookDatabase(f"{url} cannot be opened as a workbook: {error.orig}") from error
