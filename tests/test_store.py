@@ -284,4 +284,4 @@ def test_latest_names_the_newest_migration(db: Database) -> None:
     from workbook.migrations import LATEST, current_revision
 
     head = ScriptDirectory.from_config(migration_config(db.engine)).get_current_head()
-    assert LATEST == head and current_revision(db.engine) == head
+    assert head == LATEST and current_revision(db.engine) == head
