@@ -471,6 +471,18 @@ class Store:
             ).scalar()
         return (row[0], row[1]) if exists else (None, None)
 
+    def new_code_for(self, candidate_id: str) -> str:
+        """Give a candidate a new personal code (a coach, for one who lost theirs);
+        the old code stops working. Returns the new code, to be shown once."""
+        if self.candidate_id is not None and candidate_id != self.candidate_id:
+            raise AccessDenied("A candidate can only renew their own code.")
+        self._check_owner(candidate_id)
+        code = identity.new_code()
+        table = TABLES["candidates"]
+        with self.db.write() as conn:
+            conn.execute(table.update().where(table.c.id == candidate_id).values(code_hash=identity.hash_code(code)))
+        return code
+
     def delete_candidate(self) -> None:
         """Delete the signed-in candidate and everything they made (every table)."""
         if self.candidate_id is None:

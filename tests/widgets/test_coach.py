@@ -13,7 +13,7 @@ import pytest
 from workbook import workshops
 from workbook.demo import DemoResult, fill_demo
 from workbook.model import Reflection
-from workbook.store import Database
+from workbook.store import AccessDenied, Database
 from workbook.widgets.coach import CoachHome
 
 
@@ -131,3 +131,18 @@ def test_deleting_a_workshop_from_the_coach_view(db: Database, demo: DemoResult)
     page.delete_button.click()
     assert "is verwijderd" in page.delete_feedback.value
     assert db.for_coach().table("candidates").empty and page.workshop.options == (("Al mijn workshops", ""),)
+
+
+def test_a_coach_gives_a_candidate_a_new_code(db: Database, demo: DemoResult) -> None:
+    name, old_code = demo.sample_codes[0]
+    page = CoachHome(db, demo.coach_id, "nl")
+    page.tabs.selected_index = 1
+    page.candidate.value = next(value for label, value in page.candidate.options if label == name)
+    page.new_code_button.click()
+    new_code = re.search(r"<b>([A-Z0-9-]+)</b>", page.new_code_shown.value).group(1)  # type: ignore[union-attr]
+    assert db.find_candidate(old_code) is None
+    found = db.find_candidate(new_code)
+    assert found is not None and found.name == name
+    other = db.set_coach_passcode("other-coach-pass", name="Other")
+    with pytest.raises(AccessDenied):
+        db.for_coach(other).new_code_for(found.id)

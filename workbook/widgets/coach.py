@@ -20,7 +20,7 @@ from workbook.exporting import cohort_xlsx_bytes, csv_bytes
 from workbook.model import LANGS, ROUNDS, Reflection, ValidationError, Workshop, WorkshopQuestion, WorkshopRubricItem
 from workbook.progress import step_progress
 from workbook.store import Database
-from workbook.ui import choices, t
+from workbook.ui import choices, t, t_html
 from workbook.widgets._common import download_link, escape, message_html, safe_filename
 from workbook.widgets.overview import progress_table_html
 from workbook.widgets.questions import feedback_html
@@ -387,7 +387,24 @@ class CoachHome(w.VBox):
             parts.append(w.HTML(frame_html(change)))
         if not interviews.empty:
             parts.append(self._scoring_box(interviews))
+        parts.append(self._code_box(candidate_id))
         self.candidate_view.children = parts
+
+    def _code_box(self, candidate_id: str) -> w.HBox:
+        """For a candidate who lost their code: a new one, shown to the coach once."""
+        button = w.Button(description=t("coach.new_code", self.lang), icon="key")
+        shown = w.HTML(message_html(t("coach.new_code_explain", self.lang), "tip"))
+
+        def renew(_: object = None) -> None:
+            code = self.store.new_code_for(candidate_id)
+            name = dict((value, label) for label, value in self.candidate.options).get(candidate_id, "")
+            shown.value = message_html(
+                t_html("coach.new_code_made", self.lang, name=name, code=code), "ok", trusted_html=True
+            )
+
+        button.on_click(renew)
+        self.new_code_button, self.new_code_shown = button, shown
+        return w.HBox([button, shown], layout=w.Layout(align_items="center"))
 
     def _scoring_box(self, interviews: pd.DataFrame) -> w.VBox:
         lang = self.lang
