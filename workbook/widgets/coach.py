@@ -31,15 +31,16 @@ __all__ = ["CoachHome", "frame_html"]
 _ALL = ""
 
 
-def frame_html(frame: pd.DataFrame, *, max_rows: int = 30) -> str:
-    """A small DataFrame as an escaped HTML table (numbers rounded for reading)."""
+def frame_html(frame: pd.DataFrame, *, max_rows: int = 30, lang: str | None = None) -> str:
+    """A small DataFrame as an escaped HTML table (numbers rounded for reading;
+    column names in ``lang`` where ``ui.toml`` has them)."""
     if frame.empty:
         return ""
     shown = frame.head(max_rows).copy()
     for column in shown.columns:
         if pd.api.types.is_float_dtype(shown[column]):
             shown[column] = shown[column].round(2)
-    head = "".join(f"<th>{escape(c)}</th>" for c in shown.columns)
+    head = "".join(f"<th>{escape(_column_label(str(c), lang))}</th>" for c in shown.columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape('' if pd.isna(v) else v)}</td>" for v in row) + "</tr>"
         for row in shown.itertuples(index=False)
@@ -280,7 +281,10 @@ class CoachHome(w.VBox):
                 [
                     w.HTML(f"<h3>{escape(title)}</h3>"),
                     w.Image(value=png, format="png", layout=w.Layout(max_width="100%")),
-                    w.HTML(f"<details><summary>{t('heading.points', lang)}</summary>{frame_html(table)}</details>"),
+                    w.HTML(
+                        f"<details><summary>{t('heading.points', lang)}</summary>"
+                        f"{frame_html(table, lang=lang)}</details>"
+                    ),
                 ]
             )
 
@@ -342,7 +346,9 @@ class CoachHome(w.VBox):
         for key in ("most_skipped_steps", "question_usage", "warning_totals", "question_warnings", "reflection_themes"):
             frame = summary.get(key)
             if frame is not None and not frame.empty:
-                sections.append(w.HTML(f"<h3>{escape(_summary_title(key, lang))}</h3>{frame_html(frame, max_rows=15)}"))
+                sections.append(
+                    w.HTML(f"<h3>{escape(_summary_title(key, lang))}</h3>{frame_html(frame, max_rows=15, lang=lang)}")
+                )
         self.cohort_charts.children = sections
 
     # -- one candidate --------------------------------------------------------
@@ -384,7 +390,7 @@ class CoachHome(w.VBox):
             change = change.drop(columns=["candidate_id"]).assign(
                 item=lambda f: f["item"].map(lambda k: _item_label(k, lang))
             )
-            parts.append(w.HTML(frame_html(change)))
+            parts.append(w.HTML(frame_html(change, lang=lang)))
         if not interviews.empty:
             parts.append(self._scoring_box(interviews))
         parts.append(self._code_box(candidate_id))
@@ -465,8 +471,8 @@ class CoachHome(w.VBox):
             items = items[items["workshop_id"] == workshop_id]
             existing.value = (
                 f"<h4>{t('coach.existing', lang)}</h4>"
-                + frame_html(rows[["purpose", "language", "text"]])
-                + frame_html(items[["phase", "label"]])
+                + frame_html(rows[["purpose", "language", "text"]], lang=lang)
+                + frame_html(items[["phase", "label"]], lang=lang)
             )
 
         def check(_: object = None) -> None:
@@ -569,6 +575,15 @@ class CoachHome(w.VBox):
                 archive.writestr(f"{name}.csv", csv_bytes(frame))
         self.export_links.value = download_link(filename, buffer.getvalue(), "application/zip", filename)
         return filename
+
+
+def _column_label(name: str, lang: str | None) -> str:
+    if lang is None:
+        return name
+    try:
+        return t(f"columns.{name}", lang)
+    except KeyError:
+        return name
 
 
 def _item_label(key: str, lang: str) -> str:
