@@ -37,5 +37,9 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+## bench: the performance benchmarks P1-P5 (ratios measured side by side; see benchmarks/RESULTS.md)
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run_all.py
+
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,55 @@
+"""Run every benchmark (``make bench``) and print the five summary lines again at the end.
+
+Each benchmark runs in its own Python process, so one's kernels, imports and memory
+do not weigh on the next. The exit code is 0 when all ran, whatever they measured (a
+FAIL is a finding, this is a report); it is 1 when a benchmark crashed.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHMARKS = [
+    "p1_time_to_interactive.py",
+    "p2_kernel_memory.py",
+    "p3_interaction_latency.py",
+    "p4_coach_view.py",
+    "p5_saves_under_load.py",
+]
+SUMMARY = re.compile(r"^P\d .*: .*x \(target <= .*x\) (PASS|FAIL)$")
+
+
+def main() -> int:
+    began = time.monotonic()
+    summaries: list[str] = []
+    crashed: list[str] = []
+    for name in BENCHMARKS:
+        started = time.monotonic()
+        process = subprocess.Popen(
+            [sys.executable, str(HERE / name)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        assert process.stdout is not None
+        found = None
+        for line in process.stdout:
+            print(line, end="", flush=True)
+            if SUMMARY.match(line.strip()):
+                found = line.strip()
+        code = process.wait()
+        print(f"  ({name}: {time.monotonic() - started:.0f} s)", flush=True)
+        if code != 0 or found is None:
+            crashed.append(name)
+            found = f"{name}: CRASHED (exit code {code})"
+        summaries.append(found)
+    print(f"\n=== summary ({time.monotonic() - began:.0f} s) ===")
+    for line in summaries:
+        print(line)
+    return 1 if crashed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
