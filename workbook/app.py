@@ -21,7 +21,7 @@ from workbook.model import Candidate
 from workbook.store import Database, Store
 from workbook.ui import t, t_html
 from workbook.widgets._autosave import DEFAULT_DELAY
-from workbook.widgets._common import STYLE, message_html
+from workbook.widgets._common import STYLE, message_html, replace_children
 from workbook.widgets.coach import CoachHome
 from workbook.widgets.signin import SignIn
 from workbook.widgets.workspace import CandidateWorkspace
@@ -79,16 +79,16 @@ class Dashboard(w.VBox):
         self.sign_out_button.layout.display = None if signed_in and not self._hub else "none"
         if self.coach_id is not None:
             self.greeting.value = ""
-            self.body.children = [CoachHome(self.db, self.coach_id, lang)]
+            replace_children(self.body, [CoachHome(self.db, self.coach_id, lang)])
         elif self.candidate is not None and self.store is not None:
             self.greeting.value = self._greeting()
             self.workspace = CandidateWorkspace(
                 self.store, lang, autosave_delay=self._delay, on_deleted=self._on_candidate_deleted
             )
-            self.body.children = [self.workspace]
+            replace_children(self.body, [self.workspace])
         else:
             self.greeting.value = ""
-            self.body.children = [SignIn(self.db, lang, self._enter_candidate, self._enter_coach)]
+            replace_children(self.body, [SignIn(self.db, lang, self._enter_candidate, self._enter_coach)])
 
     def _greeting(self) -> str:
         assert self.candidate is not None

@@ -118,3 +118,20 @@ def test_cue_card(store: Store, interview: Interview) -> None:
     assert "Wat is de &lt;volgende&gt; stap?" in payload and "Gemeente Utrecht" in payload
     html = cue_card_html(["Q1"], interview, "en")
     assert "Cue card" in html and "<ol><li>Q1</li></ol>" in html
+
+
+def test_adding_and_removing_does_not_leak_widgets(store: Store, interview: Interview) -> None:
+    from ipywidgets.widgets.widget import _instances
+
+    page = _page(store, interview)
+    page.purpose.value = "next-step"
+
+    def cycle() -> None:
+        _catalogue_buttons(page)[0].click()
+        page.rows.children[-1].remove_button.click()  # type: ignore[attr-defined]
+
+    cycle()
+    before = len(_instances)
+    for _ in range(10):
+        cycle()
+    assert len(_instances) - before <= 5  # replaced widgets are closed, not piled up

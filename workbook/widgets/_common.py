@@ -5,9 +5,10 @@ from __future__ import annotations
 import base64
 import html
 import re
+from collections.abc import Sequence
 from typing import Final, Literal
 
-__all__ = ["STYLE", "download_link", "escape", "message_html", "safe_filename"]
+__all__ = ["STYLE", "close_tree", "download_link", "escape", "message_html", "replace_children", "safe_filename"]
 
 Level = Literal["ok", "tip", "warning", "error"]
 
@@ -80,3 +81,31 @@ def safe_filename(text: str, fallback: str = "workbook") -> str:
     """A file name from user text: letters, digits and dashes only."""
     cleaned = re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-_").lower()
     return cleaned[:60] or fallback
+
+
+def close_tree(widget: object) -> None:
+    """Close a widget and everything inside it.
+
+    A widget that is only dropped from a box stays alive in the kernel and in the
+    page; a dashboard that redraws a step on every click would grow without end.
+    """
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    # Layout and style are widgets of their own, with their own comm.
+    for part in ("layout", "style"):
+        inner = getattr(widget, part, None)
+        if inner is not None and hasattr(inner, "close"):
+            inner.close()
+    close = getattr(widget, "close", None)
+    if close is not None:
+        close()
+
+
+def replace_children(box: object, children: Sequence[object]) -> None:
+    """Give ``box`` new children and close the ones that are gone."""
+    keep = {id(child) for child in children}
+    old = list(getattr(box, "children", ()))
+    box.children = list(children)  # type: ignore[attr-defined]
+    for child in old:
+        if id(child) not in keep:
+            close_tree(child)

@@ -21,7 +21,7 @@ from workbook.model import LANGS, ROUNDS, Reflection, ValidationError, Workshop,
 from workbook.progress import step_progress
 from workbook.store import Database
 from workbook.ui import choices, t, t_html
-from workbook.widgets._common import download_link, escape, message_html, safe_filename
+from workbook.widgets._common import download_link, escape, message_html, replace_children, safe_filename
 from workbook.widgets.overview import progress_table_html
 from workbook.widgets.questions import feedback_html
 from workbook.widgets.reflection import ItemScore
@@ -272,7 +272,7 @@ class CoachHome(w.VBox):
             "tip",
         )
         if tables["interviews"].empty:
-            self.cohort_charts.children = [w.HTML(message_html(t("coach.empty", lang), "tip"))]
+            replace_children(self.cohort_charts, [w.HTML(message_html(t("coach.empty", lang), "tip"))])
             return
         sections: list[w.Widget] = []
 
@@ -349,7 +349,7 @@ class CoachHome(w.VBox):
                 sections.append(
                     w.HTML(f"<h3>{escape(_summary_title(key, lang))}</h3>{frame_html(frame, max_rows=15, lang=lang)}")
                 )
-        self.cohort_charts.children = sections
+        replace_children(self.cohort_charts, sections)
 
     # -- one candidate --------------------------------------------------------
 
@@ -357,7 +357,7 @@ class CoachHome(w.VBox):
         candidate_id = self.candidate.value
         self._candidate_shown = candidate_id
         if not candidate_id:
-            self.candidate_view.children = [w.HTML(message_html(t("coach.empty", self.lang), "tip"))]
+            replace_children(self.candidate_view, [w.HTML(message_html(t("coach.empty", self.lang), "tip"))])
             return
         lang = self.lang
         mine = analysis.filter_tables(self.tables, candidate_id=candidate_id)
@@ -394,7 +394,7 @@ class CoachHome(w.VBox):
         if not interviews.empty:
             parts.append(self._scoring_box(interviews))
         parts.append(self._code_box(candidate_id))
-        self.candidate_view.children = parts
+        replace_children(self.candidate_view, parts)
 
     def _code_box(self, candidate_id: str) -> w.HBox:
         """For a candidate who lost their code: a new one, shown to the coach once."""
@@ -449,7 +449,7 @@ class CoachHome(w.VBox):
         lang = self.lang
         workshop_id = self.workshop.value
         if not workshop_id:
-            self.content.children = [w.HTML(message_html(t("coach.pick_workshop_first", lang), "tip"))]
+            replace_children(self.content, [w.HTML(message_html(t("coach.pick_workshop_first", lang), "tip"))])
             return
         purpose = w.Dropdown(
             options=[(t(f"purpose.{p.key}", lang), p.key) for p in guidance.purposes()],
@@ -535,22 +535,25 @@ class CoachHome(w.VBox):
         show_existing()
         self.question_form = (purpose, language, text, when, add_question, text_feedback)
         self.rubric_form = (phase, label, anchors, add_item, item_feedback)
-        self.content.children = [
-            w.HTML(f"<h3>{t('coach.own_question', lang)}</h3>"),
-            purpose,
-            language,
-            text,
-            text_feedback,
-            when,
-            add_question,
-            w.HTML(f"<h3>{t('coach.own_rubric', lang)}</h3>"),
-            phase,
-            label,
-            *anchors,
-            add_item,
-            item_feedback,
-            existing,
-        ]
+        replace_children(
+            self.content,
+            [
+                w.HTML(f"<h3>{t('coach.own_question', lang)}</h3>"),
+                purpose,
+                language,
+                text,
+                text_feedback,
+                when,
+                add_question,
+                w.HTML(f"<h3>{t('coach.own_rubric', lang)}</h3>"),
+                phase,
+                label,
+                *anchors,
+                add_item,
+                item_feedback,
+                existing,
+            ],
+        )
 
     # -- export ---------------------------------------------------------------
 

@@ -11,7 +11,7 @@ import ipywidgets as w
 from workbook.model import ROUNDS, Interview, Interviewer, ValidationError
 from workbook.store import Store
 from workbook.ui import choices, t
-from workbook.widgets._common import message_html
+from workbook.widgets._common import message_html, replace_children
 
 __all__ = ["InterviewForm", "InterviewerRow"]
 
@@ -126,7 +126,7 @@ class InterviewForm(w.VBox):
     def load(self, interview: Interview | None) -> None:
         """Show ``interview`` in the form (or an empty form for a new one)."""
         self.interview = interview
-        self.people.children = []
+        replace_children(self.people, [])
         if interview is None:
             self.employer.value = self.role.value = self.time.value = ""
             self.round.value, self.outcome.value = "selection", "pending"
@@ -148,7 +148,7 @@ class InterviewForm(w.VBox):
         return row
 
     def remove_interviewer(self, row: InterviewerRow) -> None:
-        self.people.children = [r for r in self.people.children if r is not row]
+        replace_children(self.people, [r for r in self.people.children if r is not row])
 
     def _date(self) -> dt.date:
         # A cleared date picker gives None; the model would only say "not a date".

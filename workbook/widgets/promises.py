@@ -16,7 +16,7 @@ import ipywidgets as w
 from workbook.model import Promise, ValidationError
 from workbook.ui import choices, t
 from workbook.widgets._autosave import Debouncer
-from workbook.widgets._common import message_html
+from workbook.widgets._common import message_html, replace_children
 from workbook.widgets._exercise import Exercise
 from workbook.workdays import next_working_day
 
@@ -167,7 +167,7 @@ class Promises(Exercise):
 
     def load(self) -> None:
         sender = self._sender()
-        self.rows.children = [self._row(p, sender) for p in self.store.records(Promise, self.interview.id)]
+        replace_children(self.rows, [self._row(p, sender) for p in self.store.records(Promise, self.interview.id)])
         self._show_empty()
 
     def _row(self, promise: Promise, sender: str) -> PromiseRow:
@@ -211,7 +211,7 @@ class Promises(Exercise):
 
     def remove(self, row: PromiseRow) -> None:
         self.store.delete(Promise, row.promise.id)
-        self.rows.children = [r for r in self.rows.children if r is not row]
+        replace_children(self.rows, [r for r in self.rows.children if r is not row])
         self._show_empty()
 
     def save(self) -> None:

@@ -14,7 +14,7 @@ from workbook.checks import Feedback, check_plan, check_question
 from workbook.model import Interview, PlannedQuestion, ValidationError, WorkshopQuestion
 from workbook.ui import t
 from workbook.widgets._autosave import Debouncer
-from workbook.widgets._common import download_link, escape, message_html, safe_filename
+from workbook.widgets._common import download_link, escape, message_html, replace_children, safe_filename
 from workbook.widgets._exercise import Exercise
 
 __all__ = ["ClosingQuestions", "QuestionRow", "cue_card_html", "feedback_html"]
@@ -114,6 +114,7 @@ class ClosingQuestions(Exercise):
         interview, lang, autosave_delay = self.interview, self.lang, self._autosave.delay
         self._delay = autosave_delay
         self._own_questions: list[WorkshopQuestion] | None = None
+        self._catalogue_buttons: list[tuple[w.Button, str, str]] = []
         round_label = t(f"round.{interview.round}", lang)
         # -- catalogue
         self.purpose = w.Dropdown(
@@ -161,6 +162,7 @@ class ClosingQuestions(Exercise):
             self.cue_card,
             self.status,
         ]
+        self._show_catalogue()
 
     # -- catalogue ----------------------------------------------------------
 
@@ -176,21 +178,17 @@ class ClosingQuestions(Exercise):
         return "".join(parts)
 
     def _show_catalogue(self) -> None:
+        """Draw the questions of the chosen purpose (once per purpose)."""
         lang = self.lang
         group = guidance.purpose(self.purpose.value)
         help_html = message_html(group.description.get(lang), "tip")
         if group.caution:
             help_html += message_html(f"{t('heading.caution', lang)}: {group.caution.get(lang)}", "warning")
         self.purpose_help.value = help_html
-        planned = {row.question.catalogue_key for row in self._rows()}
         items = []
+        self._catalogue_buttons = []
         for question in guidance.catalogue(group.key):
-            button = w.Button(
-                description=t("questions.in_plan" if question.key in planned else "questions.add", lang),
-                icon="check" if question.key in planned else "plus",
-                disabled=question.key in planned,
-                layout=w.Layout(width="12em", flex="0 0 auto"),
-            )
+            button = self._catalogue_button(question.key, question.text.get(lang))
             button.on_click(lambda _, key=question.key: self.add_from_catalogue(key))
             text = w.HTML(
                 f"<b>{escape(question.text.get(lang))}</b><br><small>{t('heading.when', lang)}: "
@@ -199,12 +197,7 @@ class ClosingQuestions(Exercise):
             )
             items.append(w.HBox([text, button], layout=w.Layout(align_items="center")))
         for own in self._workshop_questions(group.key):
-            planned_texts = {row.text.value for row in self._rows()}
-            button = w.Button(
-                description=t("questions.in_plan" if own.text in planned_texts else "questions.add", lang),
-                disabled=own.text in planned_texts,
-                layout=w.Layout(width="12em", flex="0 0 auto"),
-            )
+            button = self._catalogue_button("", own.text)
             button.on_click(lambda _, text=own.text: self._add(text, source="own", key=""))
             feedback = feedback_html(
                 [f for f in check_question(own.text, lang=lang, round=self.interview.round) if f.level != "ok"], lang
@@ -215,7 +208,25 @@ class ClosingQuestions(Exercise):
                 layout=w.Layout(flex="1 1 auto"),
             )
             items.append(w.HBox([text, button], layout=w.Layout(align_items="center")))
-        self.catalogue_list.children = items
+        replace_children(self.catalogue_list, items)
+        self._mark_catalogue()
+
+    def _catalogue_button(self, key: str, text: str) -> w.Button:
+        button = w.Button(layout=w.Layout(width="12em", flex="0 0 auto"))
+        self._catalogue_buttons.append((button, key, text))
+        return button
+
+    def _mark_catalogue(self) -> None:
+        """Show which catalogue questions are in the plan, changing only the buttons."""
+        keys = {row.question.catalogue_key for row in self._rows()} - {""}
+        texts = {row.text.value for row in self._rows()}
+        for button, key, text in self._catalogue_buttons:
+            planned = key in keys if key else text in texts
+            description = t("questions.in_plan" if planned else "questions.add", self.lang)
+            if button.description != description:
+                button.description = description
+                button.icon = "check" if planned else "plus"
+                button.disabled = planned
 
     def _workshop_questions(self, purpose: str) -> list[WorkshopQuestion]:
         """The coach's own questions for this purpose, in the page's language."""
@@ -305,7 +316,7 @@ class ClosingQuestions(Exercise):
         row._autosave.cancel()
         self.store.delete(PlannedQuestion, row.question.id)
         rows = [r for r in self._rows() if r is not row]
-        self.rows.children = rows
+        replace_children(self.rows, rows)
         self.store.reorder_questions(self.interview.id, [r.question.id for r in rows])
         self.status.saved()
         self._after_plan_change()
@@ -317,7 +328,7 @@ class ClosingQuestions(Exercise):
             row.up_button.disabled = position == 0
             row.down_button.disabled = position == len(self.rows.children) - 1
         self._show_plan_feedback()
-        self._show_catalogue()
+        self._mark_catalogue()
 
     def _show_plan_feedback(self) -> None:
         texts = [row.text.value for row in self._rows()]

@@ -21,7 +21,7 @@ from workbook.store import Store
 from workbook.ui import t
 from workbook.widgets import EXERCISES
 from workbook.widgets._autosave import DEFAULT_DELAY, Debouncer
-from workbook.widgets._common import download_link, escape, message_html, safe_filename
+from workbook.widgets._common import download_link, escape, message_html, replace_children, safe_filename
 from workbook.widgets._exercise import Exercise
 from workbook.widgets.interview import InterviewForm
 from workbook.widgets.overview import STATUS_MARKS, Overview
@@ -176,8 +176,8 @@ class CandidateWorkspace(w.VBox):
         self.exercise.status.ready()
         # Shown once, above the exercise, where it is always in view.
         self.exercise.hide_status()
-        self.saved.children = [self.exercise.status]
-        self.body.children = [self.exercise]
+        replace_children(self.saved, [self.exercise.status])
+        replace_children(self.body, [self.exercise])
         self.store.remember(self.interview.id, step)
         self.refresh_progress()
         return self.exercise
@@ -214,8 +214,8 @@ class CandidateWorkspace(w.VBox):
         self.exercise = None
         form = InterviewForm(self.store, self.lang, on_saved=self._on_interview_saved)
         intro = [] if self._interviews else [w.HTML(message_html(t("nav.no_interviews", self.lang), "tip"))]
-        self.body.children = [*intro, w.HTML(f"<h2>{t('interviews.add_heading', self.lang)}</h2>"), form]
-        self.saved.children = []
+        replace_children(self.body, [*intro, w.HTML(f"<h2>{t('interviews.add_heading', self.lang)}</h2>"), form])
+        replace_children(self.saved, [])
         self.refresh_progress()
         return form
 
@@ -225,8 +225,8 @@ class CandidateWorkspace(w.VBox):
         self.flush()
         self.exercise = None
         form = InterviewForm(self.store, self.lang, interview=self.interview, on_saved=self._on_interview_saved)
-        self.body.children = [w.HTML(f"<h2>{t('nav.edit_interview', self.lang)}</h2>"), form]
-        self.saved.children = []
+        replace_children(self.body, [w.HTML(f"<h2>{t('nav.edit_interview', self.lang)}</h2>"), form])
+        replace_children(self.saved, [])
         self.refresh_progress()
         return form
 
@@ -240,8 +240,8 @@ class CandidateWorkspace(w.VBox):
         self.flush()
         self.exercise = None
         overview = Overview(self.store, self.lang, on_open=self._open_from_overview)
-        self.body.children = [overview]
-        self.saved.children = []
+        replace_children(self.body, [overview])
+        replace_children(self.saved, [])
         if self.interview is not None:
             self.store.remember(self.interview.id, OVERVIEW)
         self.refresh_progress()
@@ -289,7 +289,7 @@ class CandidateWorkspace(w.VBox):
             self.exercise._autosave.cancel()  # nothing may be written after the delete
         self.store.delete_candidate()
         self.exercise = None
-        self.body.children = [w.HTML(message_html(t("downloads.deleted", self.lang), "ok"))]
+        replace_children(self.body, [w.HTML(message_html(t("downloads.deleted", self.lang), "ok"))])
         if self._on_deleted:
             self._on_deleted()
         return True
