@@ -203,3 +203,20 @@ def test_sign_in_attempts_are_limited_across_pages(db: Database) -> None:
     person = Candidate(name="Sam")
     code = db.create_candidate(person)
     assert Dashboard(db, autosave_delay=0).sign_in(code) is not None  # codes have their own limit
+
+
+def test_the_first_screen_loads_no_pandas(db_url: str) -> None:
+    # Every page load starts a kernel and most only ever show the sign-in screen; the
+    # database is already migrated by `workbook serve`, as here by Database.open.
+    import subprocess
+    import sys
+
+    Database.open(db_url).close()
+    code = (
+        "import sys, workbook.app\n"
+        "from workbook.store import Database\n"
+        f"workbook.app.Dashboard(Database.open({db_url!r}))\n"
+        "print(sorted(m for m in ('pandas', 'numpy', 'matplotlib', 'openpyxl', 'alembic') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

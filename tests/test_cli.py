@@ -45,7 +45,7 @@ def test_voila_is_started_locked_down() -> None:
     assert "--show_tracebacks=False" in command
     assert "--preheat_kernel=True" in command and "--pool_size=2" in command
     assert "--Voila.ip=127.0.0.1" in command and "--port=9999" in command
-    assert "--MappingKernelManager.cull_idle_timeout=600" in command
+    assert "--MappingKernelManager.cull_idle_timeout=180" in command
     assert "--MappingKernelManager.cull_connected=False" in command
 
 

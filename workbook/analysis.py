@@ -212,7 +212,9 @@ def _item_catalogue(tables: Mapping[str, pd.DataFrame], stored: Iterable[str] = 
     if own is not None and not own.empty:
         parts.append(own[["key", "phase"]].rename(columns={"key": "item"}).astype("string"))
     known = pd.concat(parts, ignore_index=True).drop_duplicates("item")
-    others = sorted(set(pd.Series(list(stored), dtype="string").dropna()) - set(known["item"]))
+    # Unique keys first: ``stored`` is a score per row, often a hundred thousand of them.
+    values = stored if isinstance(stored, pd.Series) else pd.Series(list(stored), dtype="string")
+    others = sorted(set(values.dropna().unique()) - set(known["item"]))
     extra = pd.DataFrame({"item": others, "phase": pd.NA}, dtype="string")
     return pd.concat([known, extra], ignore_index=True)
 

@@ -12,7 +12,7 @@ import dataclasses
 import logging
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 from IPython.display import display
@@ -22,9 +22,10 @@ from workbook.store import Database, Store
 from workbook.ui import t, t_html
 from workbook.widgets._autosave import DEFAULT_DELAY
 from workbook.widgets._common import STYLE, message_html, replace_children
-from workbook.widgets.coach import CoachHome
 from workbook.widgets.signin import SignIn
-from workbook.widgets.workspace import CandidateWorkspace
+
+if TYPE_CHECKING:
+    from workbook.widgets.workspace import CandidateWorkspace
 
 __all__ = ["Dashboard", "main"]
 
@@ -44,7 +45,7 @@ class Dashboard(w.VBox):
         self.candidate: Candidate | None = None
         self.store: Store | None = None
         self.coach_id: str | None = None
-        self.workspace: CandidateWorkspace | None = None
+        self.workspace: CandidateWorkspace | None = None  # after sign-in
         self._new_code: str | None = None
         self._hub = hub_user is not None
         self.title = w.HTML()
@@ -77,10 +78,16 @@ class Dashboard(w.VBox):
         self.sign_out_button.description = t("app.sign_out", lang)
         signed_in = self.candidate is not None or self.coach_id is not None
         self.sign_out_button.layout.display = None if signed_in and not self._hub else "none"
+        # The workspace and the coach view (and pandas with them) load after sign-in:
+        # every page starts a kernel, and most of them only ever show this first screen.
         if self.coach_id is not None:
+            from workbook.widgets.coach import CoachHome
+
             self.greeting.value = ""
             replace_children(self.body, [CoachHome(self.db, self.coach_id, lang)])
         elif self.candidate is not None and self.store is not None:
+            from workbook.widgets.workspace import CandidateWorkspace
+
             self.greeting.value = self._greeting()
             self.workspace = CandidateWorkspace(
                 self.store, lang, autosave_delay=self._delay, on_deleted=self._on_candidate_deleted

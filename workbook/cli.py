@@ -29,7 +29,10 @@ DEFAULT_HOST: Final = "127.0.0.1"
 # cost memory on a laptop for little gain. Workshops raise it with --pool-size.
 DEFAULT_POOL: Final = 1
 #: Seconds an unconnected, idle kernel lives on (after a closed tab or a reload).
-DEFAULT_CULL_AFTER: Final = 600
+#: Short, because Voilà's own shutdown on leaving a page is refused (voila#1458)
+#: and every reload would otherwise hold on to about 100 MB; long enough that a
+#: laptop waking from a short sleep finds its page still working.
+DEFAULT_CULL_AFTER: Final = 180
 
 
 class UsageError(Exception):

@@ -10,10 +10,12 @@ The pandas dtype of every column is derived from its SQL type here
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pandas as pd
 import sqlalchemy as sa
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from workbook.model import GUT_ANSWERS, LANGS, OUTCOMES, PROMISE_STATUSES, QUESTION_SOURCES, ROUNDS, SCORERS
 
@@ -347,6 +349,9 @@ HIDDEN_COLUMNS: Final = frozenset({"code_hash", "passcode_hash", "resume_intervi
 
 
 def _dtype(column: sa.Column[object]) -> object:
+    # pandas is imported where frames are made: a kernel's sign-in page needs none.
+    import pandas as pd
+
     kind = column.type
     if isinstance(kind, sa.Enum):
         return pd.CategoricalDtype(list(kind.enums))
@@ -367,6 +372,8 @@ def frame_dtypes(table: str) -> dict[str, object]:
 
 
 def coerce_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     """Give ``frame`` exactly the declared columns and dtypes of ``table``.
 
     Accepts what SQLite, PostgreSQL, CSV and Excel hand back (dates as text or as
@@ -393,6 +400,8 @@ def coerce_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _to_bool(value: object) -> object:
+    import pandas as pd
+
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return pd.NA
     if isinstance(value, str):
