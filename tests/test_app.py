@@ -220,3 +220,34 @@ def test_the_first_screen_loads_no_pandas(db_url: str) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_candidates_join_a_workshop_when_signing_up_or_later(db: Database) -> None:
+    from workbook import workshops
+    from workbook.model import Workshop
+
+    coach = db.set_coach_passcode("coach passcode", name="Ans")
+    group = Workshop(coach_id=coach, name="Najaar")
+    code = workshops.create_workshop(db, group)
+    page = Dashboard(db, autosave_delay=0)
+    signin = page._signin()
+    signin.workshop_code.value = "WRNG-WRNG-WRNG"
+    assert page.sign_up("Sam") is None
+    assert "workshopcode kennen we niet" in signin.feedback.value
+    assert db.for_coach().table("candidates").empty  # no stray account from a typo
+    signin.workshop_code.value = code.lower()
+    assert page.sign_up("Sam") is not None
+    assert list(db.for_coach(coach).table("candidates")["name"]) == ["Sam"]
+
+    later = Dashboard(db, autosave_delay=0)
+    later.sign_up("Kim")
+    _add_interview(later)
+    workspace = later.workspace
+    assert workspace is not None
+    workspace.join_code.value = "nonsense"
+    workspace.join_button.click()
+    assert "kennen we niet" in workspace.join_feedback.value
+    workspace.join_code.value = code
+    workspace.join_button.click()
+    assert "Je doet mee aan workshop Najaar" in workspace.join_feedback.value
+    assert sorted(db.for_coach(coach).table("candidates")["name"]) == ["Kim", "Sam"]

@@ -39,6 +39,9 @@ class SignIn(w.VBox):
         self.on_coach = on_coach
         field = {"style": {"description_width": "12em"}, "layout": w.Layout(width="32em")}
         self.name = w.Text(description=t("signin.name", lang), placeholder=t("signin.name_placeholder", lang), **field)
+        self.workshop_code = w.Text(
+            description=t("signin.workshop_code", lang), placeholder=t("signin.workshop_placeholder", lang), **field
+        )
         self.start_button = w.Button(description=t("signin.start", lang), button_style="primary")
         self.code = w.Text(description=t("signin.code", lang), placeholder=t("signin.code_placeholder", lang), **field)
         self.continue_button = w.Button(description=t("signin.continue", lang), button_style="primary")
@@ -51,6 +54,7 @@ class SignIn(w.VBox):
         self.coach_button.on_click(lambda _: self.sign_in_coach())
         self.children = [
             w.HTML(f"<h2>{t('signin.new_heading', lang)}</h2>"),
+            self.workshop_code,
             w.HBox([self.name, self.start_button]),
             w.HTML(f"<h2>{t('signin.code_heading', lang)}</h2>"),
             w.HBox([self.code, self.continue_button]),
@@ -65,12 +69,21 @@ class SignIn(w.VBox):
 
     def sign_up(self) -> str | None:
         """Create a candidate from the typed name; returns their new code."""
+        from workbook.workshops import find_workshop, join_workshop
+
         try:
             candidate = Candidate(name=self.name.value, language=self.lang)  # type: ignore[arg-type]
         except ValidationError as error:
             self.feedback.value = message_html(error.message(self.lang), "warning")
             return None
+        workshop_code = self.workshop_code.value.strip()
+        if workshop_code and find_workshop(self.db, workshop_code) is None:
+            # Checked before the candidate exists: a typo must not leave a stray account.
+            self._say("signin.unknown_workshop")
+            return None
         code = self.db.create_candidate(candidate)
+        if workshop_code:
+            join_workshop(self.db, candidate.id, workshop_code)
         self.on_candidate(candidate, code)
         return code
 

@@ -78,6 +78,10 @@ class CandidateWorkspace(w.VBox):
         self.own_data_button = w.Button(description=t("downloads.own_data", lang), icon="download")
         self.own_data_button.on_click(lambda _: self.prepare_own_data())
         self.own_data_link = w.HTML()
+        self.join_code = w.Text(placeholder=t("signin.workshop_code", lang), layout=w.Layout(width="14em"))
+        self.join_button = w.Button(description=t("signin.join", lang), icon="users")
+        self.join_button.on_click(lambda _: self.join())
+        self.join_feedback = w.HTML()
         self.delete_confirm = w.Text(placeholder=t("downloads.delete_word", lang), layout=w.Layout(width="14em"))
         self.delete_button = w.Button(
             description=t("downloads.delete_button", lang), icon="trash", button_style="danger"
@@ -97,6 +101,7 @@ class CandidateWorkspace(w.VBox):
             [
                 w.HTML(f"<h3>{t('downloads.heading', lang)}</h3>"),
                 w.HBox([self.own_data_button, self.own_data_link], layout=w.Layout(align_items="center")),
+                w.HBox([self.join_code, self.join_button, self.join_feedback], layout=w.Layout(align_items="center")),
                 self._delete_box(lang),
             ]
         )
@@ -263,6 +268,24 @@ class CandidateWorkspace(w.VBox):
             filename,
         )
         return filename
+
+    def join(self) -> bool:
+        """Join a workshop with its code (its coach then sees this candidate's work)."""
+        from workbook.workshops import join_workshop, workshops_of_candidate
+
+        candidate_id = self.store.candidate_id or ""
+        found = join_workshop(self.store.db, candidate_id, self.join_code.value)
+        if found is None:
+            self.join_feedback.value = message_html(t("signin.unknown_workshop", self.lang), "warning")
+            return False
+        names = ", ".join(g.name for g in workshops_of_candidate(self.store.db, candidate_id))
+        self.join_code.value = ""
+        self.join_feedback.value = message_html(
+            t("signin.joined", self.lang, name=found.name) + " " + t("signin.member_of", self.lang, names=names), "ok"
+        )
+        if self.exercise is not None:  # the coach's own questions and rubric items appear
+            self.go(self.step)
+        return True
 
     def _delete_box(self, lang: str) -> w.Accordion:
         """Closed by default: deleting everything should take a deliberate step."""
