@@ -142,9 +142,9 @@ def _dashboard_page(browser: object, server: Server) -> object:
         db.close()
     _, context = load_page(browser, server, DASHBOARD_INPUT, keep=True)
     page = context.pages[0]
-    codes = page.locator(".wb-signin .widget-text input")
-    codes.nth(1).fill(code)
-    codes.nth(1).press("Tab")
+    field = page.get_by_label("Je persoonlijke code", exact=True)
+    field.fill(code)
+    field.press("Tab")
     page.get_by_role("button", name="Verder", exact=True).click()
     page.locator(".wb-step-questions .wb-catalogue button").first.wait_for(timeout=TIMEOUT_MS)
     return page

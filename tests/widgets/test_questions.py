@@ -135,3 +135,18 @@ def test_adding_and_removing_does_not_leak_widgets(store: Store, interview: Inte
     for _ in range(10):
         cycle()
     assert len(_instances) - before <= 5  # replaced widgets are closed, not piled up
+
+
+def test_closing_the_exercise_closes_its_spare_rows(store: Store, interview: Interview) -> None:
+    from ipywidgets.widgets.widget import _instances
+
+    from workbook.widgets._common import close_tree
+
+    before = len(_instances)
+    page = _page(store, interview)
+    page.own.value = "Wat is de volgende stap?"
+    page.add_own()
+    page.rows.children[0].remove_button.click()  # type: ignore[attr-defined]
+    assert page.planned() == []
+    close_tree(page)
+    assert len(_instances) <= before
