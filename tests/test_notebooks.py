@@ -23,15 +23,21 @@ def test_committed_without_outputs(path: Path) -> None:
             assert not cell.outputs and cell.execution_count is None, path.name
 
 
+def _run(name: str, folder: Path) -> list[dict]:  # type: ignore[type-arg]
+    """Execute a notebook of notebooks/ in ``folder``; its outputs, none an error."""
+    notebook = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    ).execute()
+    outputs = [o for cell in notebook.cells for o in cell.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"], name
+    return outputs
+
+
 def test_dashboard_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 'nb.sqlite'}"
     monkeypatch.setenv("WORKBOOK_DB", url)
-    notebook = nbformat.read(ROOT / "notebooks" / "workbook.ipynb", as_version=4)
-    NotebookClient(
-        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
-    ).execute()
-    outputs = [o for cell in notebook.cells for o in cell.get("outputs", [])]
-    assert not [o for o in outputs if o.output_type == "error"]
+    outputs = _run("workbook.ipynb", tmp_path)
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
     # The kernel opened (and so created and migrated) the database it was given.
     assert (tmp_path / "nb.sqlite").exists()
@@ -42,12 +48,7 @@ def test_dashboard_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_exercises_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 'ex.sqlite'}"
     monkeypatch.setenv("WORKBOOK_DB", url)
-    notebook = nbformat.read(ROOT / "notebooks" / "exercises.ipynb", as_version=4)
-    NotebookClient(
-        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
-    ).execute()
-    outputs = [o for cell in notebook.cells for o in cell.get("outputs", [])]
-    assert not [o for o in outputs if o.output_type == "error"]
+    outputs = _run("exercises.ipynb", tmp_path)
     widgets = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(widgets) == 8  # the interview form and the seven exercises
     tables = Database.open(url).for_coach().tables()
@@ -62,10 +63,5 @@ def test_coach_analysis_notebook_runs_on_demo_data(tmp_path: Path, monkeypatch: 
     fill_demo(Database.open(url), candidates=10, interviews=3, seed=2)
     monkeypatch.setenv("WORKBOOK_DB", url)
     monkeypatch.delenv("MPLBACKEND", raising=False)  # the kernel's inline backend draws the plots
-    notebook = nbformat.read(ROOT / "notebooks" / "coach-analysis.ipynb", as_version=4)
-    NotebookClient(
-        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
-    ).execute()
-    outputs = [o for cell in notebook.cells for o in cell.get("outputs", [])]
-    assert not [o for o in outputs if o.output_type == "error"]
+    outputs = _run("coach-analysis.ipynb", tmp_path)
     assert sum("image/png" in o.get("data", {}) for o in outputs) >= 3  # the plots were drawn
