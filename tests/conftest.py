@@ -22,6 +22,8 @@ def postgres_server() -> Iterator[object]:
     """A real PostgreSQL server for the session (see tests/postgres.py)."""
     from tests.postgres import running_server
 
+    if os.environ.get("WORKBOOK_NO_POSTGRES"):
+        pytest.skip(f"PostgreSQL tests skipped: {os.environ['WORKBOOK_NO_POSTGRES']}")
     try:
         context = running_server()
         server = context.__enter__()
