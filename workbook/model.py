@@ -16,7 +16,7 @@ import re
 import secrets
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal, TypeVar, get_args
 
 __all__ = [
@@ -572,8 +572,3 @@ class WorkshopRubricItem:
         if len(anchors) != SCORE_MAX:
             raise ValidationError("scores", "type", expected="5 anchors", value=len(anchors))
         _set(self, "anchors", anchors)
-
-
-def field_names(record_type: type) -> tuple[str, ...]:
-    """The dataclass field names of a record type, in declaration order."""
-    return tuple(f.name for f in fields(record_type))

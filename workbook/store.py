@@ -48,7 +48,7 @@ from workbook.model import (
     ValidationError,
     new_id,
 )
-from workbook.schema import CANDIDATE_TABLES, HIDDEN_COLUMNS, TABLES, coerce_frame, frame_dtypes, metadata
+from workbook.schema import CANDIDATE_TABLES, HIDDEN_COLUMNS, TABLES, coerce_frame, metadata
 
 __all__ = [
     "DEFAULT_URL",
@@ -753,8 +753,3 @@ def _from_row(record_type: type[Rec], row: dict[str, Any]) -> Rec:
     names = {f.name for f in dataclasses.fields(record_type)}  # type: ignore[arg-type]
     values = {k: _DECODE.get(k, lambda v: v)(v) for k, v in row.items() if k in names}
     return record_type(**values)
-
-
-def dtypes_of(name: str) -> dict[str, object]:
-    """The declared DataFrame dtypes of a table (re-exported for notebooks)."""
-    return frame_dtypes(name)
