@@ -39,7 +39,7 @@ format: $(VENV)/.installed-test
 
 ## bench: the performance benchmarks P1-P5 (ratios measured side by side; see benchmarks/RESULTS.md)
 bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python -m benchmarks.run_all
 
 clean:
 	rm -rf $(VENV) test-artifacts .pytest_cache .ruff_cache .mypy_cache

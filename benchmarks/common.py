@@ -1,9 +1,11 @@
-"""Shared pieces of the benchmarks: servers, Chromium, interleaving, medians, the summary line.
+"""Shared pieces of the benchmarks: servers, Chromium, interleaving, the summary line.
 
 Every figure is a ratio of two things measured side by side in one run (A/B/A/B...),
 because the machines are shared and noisy: absolute times mean little, ratios do.
-Nothing here imports the pytest fixtures of ``tests/browser``; the ideas are the same
-(a free port, a temporary SQLite database, Debian's Chromium, no downloads).
+Chromium, free ports, starting and stopping a server and the statistics come from
+``harness/``, like for the browser tests; what is the benchmarks' own (kernel pools,
+first-visit page loads on the page's own clock) is here. Run from the repository
+root as modules: ``.venv/bin/python -m benchmarks.p1_time_to_interactive``.
 """
 
 from __future__ import annotations
@@ -11,15 +13,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,21 +23,16 @@ from typing import Any, TypeVar
 
 import psutil
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-TRIVIAL_NOTEBOOK = HERE / "trivial.ipynb"
-ARTIFACTS = REPO / "test-artifacts" / "benchmarks"
+from harness.chromium import new_context as _new_context
+from harness.chromium import sync_browser
+from harness.ports import free_port
+from harness.served import Served, voila_command
+from harness.stats import median
 
-CHROMIUM = os.environ.get("WORKBOOK_CHROMIUM") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+HERE = Path(__file__).resolve().parent
+TRIVIAL_NOTEBOOK = HERE / "trivial.ipynb"
+ARTIFACTS = HERE.parent / "test-artifacts" / "benchmarks"
+
 TIMEOUT_MS = 120_000
 SERVER_READY_S = 180.0
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "10"))  # A/B pairs per benchmark (at least 10)
@@ -50,17 +41,6 @@ T = TypeVar("T")
 
 
 # ------------------------------------------------------------------- reporting
-
-
-def median(values: Sequence[float]) -> float:
-    return float(statistics.median(values))
-
-
-def p95(values: Sequence[float]) -> float:
-    ordered = sorted(values)
-    if len(ordered) < 2:
-        return float(ordered[0]) if ordered else 0.0
-    return float(statistics.quantiles(ordered, n=20)[-1])
 
 
 def summary_line(number: int, name: str, ratio: float, target: float) -> str:
@@ -94,42 +74,16 @@ def interleave(rounds: int, a: Callable[[int], T], b: Callable[[int], T]) -> tup
 # ---------------------------------------------------------------------- server
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _get(url: str) -> tuple[int | None, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return int(response.status), response.read().decode("utf-8", "replace")
-    except urllib.error.HTTPError as error:
-        return int(error.code), ""
-    except (OSError, ValueError):
-        return None, ""
-
-
 _KERNEL_ID = re.compile(r"kernel-([0-9a-f-]{36})\.json")
 _PAGE_KERNEL = re.compile(r'"kernelId"\s*:\s*"([0-9a-f-]{36})"')
 
 
 @dataclass
-class Server:
+class Server(Served):
     """A running Voilà (``workbook serve`` settings) serving one notebook."""
 
-    name: str
-    url: str
-    process: subprocess.Popen[bytes]
-    log_path: Path
     db_url: str
     used: set[str] = field(default_factory=set)  # kernel ids handed to a page already
-
-    def log(self, tail: int = 60) -> str:
-        try:
-            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-tail:])
-        except OSError:
-            return "(no server log)"
 
     def kernels(self) -> dict[str, psutil.Process]:
         """The kernel processes of this server, by kernel id."""
@@ -144,6 +98,12 @@ class Server:
                 if match and "ipykernel" in " ".join(child.cmdline()):
                     found[match.group(1)] = child
         return found
+
+    def _tree_busy(self, window_s: float) -> float:
+        """CPU seconds per second the whole process tree used over ``window_s``."""
+        before = self._tree_cpu()
+        time.sleep(window_s)  # the measuring interval of a CPU rate
+        return (self._tree_cpu() - before) / window_s
 
     def _tree_cpu(self) -> float:
         total = 0.0
@@ -165,74 +125,40 @@ class Server:
         window in the whole tree"; the 0.5 s window is the measuring interval of that
         condition, not a sleep standing in for one. Returns the fresh kernel ids.
         """
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"{self.name} server exited\n{self.log()}")
+
+        def quiet_pool() -> list[str] | None:
             fresh = [k for k in self.kernels() if k not in self.used]
-            before = self._tree_cpu()
-            window = 0.5
-            time.sleep(window)
-            busy = (self._tree_cpu() - before) / window
-            if len(fresh) >= pool_size and busy < 0.05:
-                return fresh
-        raise TimeoutError(f"{self.name}: kernel pool not ready within {timeout:.0f} s\n{self.log()}")
+            return fresh if len(fresh) >= pool_size and self._tree_busy(0.5) < 0.05 else None
 
-    def stop(self) -> None:
-        for signum in (signal.SIGTERM, signal.SIGKILL):
-            if self.process.poll() is not None:
-                break
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signum)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                self.process.wait(timeout=30)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(self.process.pid, signal.SIGKILL)  # kernels Voilà did not reap
-
-
-def _restore_ctrl_c() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+        return self.wait_for(quiet_pool, timeout, f"quiet pool of {pool_size} fresh kernel(s)")
 
 
 def start_server(name: str, notebook: Path | None, db_url: str, *, pool_size: int = 1) -> Server:
     """Voilà with exactly the command line of ``workbook serve`` (``voila_command``),
     for the dashboard (``notebook=None``) or another notebook, on a free port."""
-    from workbook.cli import DEFAULT_CULL_AFTER, notebook_path, voila_command
+    from workbook.cli import notebook_path
     from workbook.store import Database
 
     Database.open(db_url).close()  # create and migrate once, as `serve` does
     nb = notebook or notebook_path()
     port = free_port()
-    command = voila_command(nb, host="127.0.0.1", port=port, pool_size=pool_size, cull_after=DEFAULT_CULL_AFTER)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log_path = ARTIFACTS / f"server-{name}.log"
-    env = {**os.environ, "WORKBOOK_DB": db_url, "PYTHONUNBUFFERED": "1"}
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=nb.parent,
-            start_new_session=True,
-            preexec_fn=_restore_ctrl_c,
-        )
-    server = Server(name=name, url=f"http://127.0.0.1:{port}/", process=process, log_path=log_path, db_url=db_url)
-    deadline = time.monotonic() + SERVER_READY_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{name} server exited with {process.returncode}\n{server.log()}")
-        # The condition is HTTP 200 on the page; the short wait lets the server start.
-        status, body = _get(server.url)
-        if status == 200:
-            # That request took a preheated kernel: it is not fresh any more.
-            server.used.update(_PAGE_KERNEL.findall(body))
-            return server
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.wait(timeout=0.25)
-    server.stop()
-    raise TimeoutError(f"{name} server did not answer within {SERVER_READY_S:.0f} s\n{server.log()}")
+    server = Server.start(
+        voila_command(nb, port, pool_size=pool_size),
+        name=f"{name} server",
+        port=port,
+        log_path=ARTIFACTS / f"server-{name}.log",
+        env={**os.environ, "WORKBOOK_DB": db_url},
+        cwd=nb.parent,
+        db_url=db_url,
+    )
+    try:
+        body = server.wait_until_ready(SERVER_READY_S)
+    except BaseException:
+        server.stop()
+        raise
+    # That request took a preheated kernel: it is not fresh any more.
+    server.used.update(_PAGE_KERNEL.findall(body))
+    return server
 
 
 @contextlib.contextmanager
@@ -254,26 +180,13 @@ def servers(pool_size: int = 1) -> Iterator[tuple[Server, Server]]:
 # ---------------------------------------------------------------------- browser
 
 
-@contextlib.contextmanager
-def chromium() -> Iterator[Any]:
+def chromium() -> contextlib.AbstractContextManager[Any]:
     """Debian's Chromium through Playwright (never ``playwright install``)."""
-    from playwright.sync_api import sync_playwright
-
-    if not (Path(CHROMIUM).is_file() and os.access(CHROMIUM, os.X_OK)):
-        raise RuntimeError(f"Chromium not found at {CHROMIUM}; install Debian's chromium or set WORKBOOK_CHROMIUM")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    return sync_browser()
 
 
 def new_context(browser: Any) -> Any:
-    context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
-    context.set_default_timeout(TIMEOUT_MS)
-    context.set_default_navigation_timeout(TIMEOUT_MS)
-    return context
+    return _new_context(browser, timeout_ms=TIMEOUT_MS)
 
 
 #: The text field that makes each page "interactive" (the dashboard's sign-in name,
@@ -351,6 +264,21 @@ def load_page(browser: Any, server: Server, selector: str, *, keep: bool = False
         close_context(context, server, kernel_id)
         context = None
     return load, context
+
+
+def alternating_loads(rounds: int = ROUNDS) -> tuple[list[Load], list[Load]]:
+    """First visits of the dashboard and of the trivial notebook, alternating
+    (:func:`interleave`), ``rounds`` each; both served and loaded the same way."""
+    with servers() as (dashboard, trivial), chromium() as browser:
+        # One unmeasured load each: Chromium's first page and the servers' first
+        # static files are a cold start neither page would show a user twice.
+        load_page(browser, dashboard, DASHBOARD_INPUT)
+        load_page(browser, trivial, TRIVIAL_INPUT)
+        return interleave(
+            rounds,
+            lambda _: load_page(browser, dashboard, DASHBOARD_INPUT)[0],
+            lambda _: load_page(browser, trivial, TRIVIAL_INPUT)[0],
+        )
 
 
 def _page_kernel_id(page: Any) -> str | None:

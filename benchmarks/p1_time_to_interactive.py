@@ -12,40 +12,16 @@ checked (the field shows what was typed).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from harness.stats import median
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from common import (
-    DASHBOARD_INPUT,
-    ROUNDS,
-    TRIVIAL_INPUT,
-    chromium,
-    describe,
-    interleave,
-    load_page,
-    median,
-    print_header,
-    servers,
-    summary_line,
-)
+from .common import ROUNDS, alternating_loads, describe, print_header, summary_line
 
 TARGET = 1.3
 
 
 def main() -> str:
     print_header("P1 time to interactive (Playwright + Chromium, preheated pool of 1)")
-    with servers() as (dashboard, trivial), chromium() as browser:
-        # One unmeasured load each: Chromium's first page and the servers' first
-        # static files are a cold start neither page would show a user twice.
-        load_page(browser, dashboard, DASHBOARD_INPUT)
-        load_page(browser, trivial, TRIVIAL_INPUT)
-        loads_a, loads_b = interleave(
-            ROUNDS,
-            lambda _: load_page(browser, dashboard, DASHBOARD_INPUT)[0],
-            lambda _: load_page(browser, trivial, TRIVIAL_INPUT)[0],
-        )
+    loads_a, loads_b = alternating_loads(ROUNDS)
     tti_a = [load.tti for load in loads_a]
     tti_b = [load.tti for load in loads_b]
     print(describe("dashboard (sign-in name field)", tti_a))

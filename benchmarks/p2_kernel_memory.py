@@ -15,22 +15,10 @@ import os
 import subprocess
 import sys
 import tempfile
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness.stats import median
 
-from common import (
-    DASHBOARD_INPUT,
-    ROUNDS,
-    TRIVIAL_INPUT,
-    chromium,
-    interleave,
-    load_page,
-    median,
-    print_header,
-    servers,
-    summary_line,
-)
+from .common import ROUNDS, alternating_loads, print_header, summary_line
 
 TARGET = 1.5
 MB = 1024 * 1024
@@ -103,14 +91,7 @@ print(", ".join(f"{name} {'yes' if name in sys.modules else 'no'}" for name in s
 
 def main() -> str:
     print_header("P2 kernel memory (RSS of the page's kernel after load, preheated pool of 1)")
-    with servers() as (dashboard, trivial), chromium() as browser:
-        load_page(browser, dashboard, DASHBOARD_INPUT)
-        load_page(browser, trivial, TRIVIAL_INPUT)
-        loads_a, loads_b = interleave(
-            ROUNDS,
-            lambda _: load_page(browser, dashboard, DASHBOARD_INPUT)[0],
-            lambda _: load_page(browser, trivial, TRIVIAL_INPUT)[0],
-        )
+    loads_a, loads_b = alternating_loads(ROUNDS)
     rss_a = [load.rss for load in loads_a if load.rss]
     rss_b = [load.rss for load in loads_b if load.rss]
     uss_a = [load.uss for load in loads_a if load.uss]

@@ -16,12 +16,11 @@ Each timed interaction follows a think time of 200 ms (see ``THINK_MS``).
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from playwright.sync_api import Browser, Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness.stats import median
 
-from common import (
+from .common import (
     DASHBOARD_INPUT,
     ROUNDS,
     TIMEOUT_MS,
@@ -31,7 +30,6 @@ from common import (
     describe,
     interleave,
     load_page,
-    median,
     print_header,
     servers,
     summary_line,
@@ -128,7 +126,7 @@ async () => {
 _OWN = ("Hoeveel ga ik verdienen, nummer {n}?", "Wat is de volgende stap in de procedure, nummer {n}?")
 
 
-def _dashboard_page(browser: object, server: Server) -> object:
+def _dashboard_page(browser: Browser, server: Server) -> Page:
     """A candidate with one interview, signed in through the page, on step 1."""
     from workbook.model import Candidate, Interview
     from workbook.store import Database
@@ -136,7 +134,7 @@ def _dashboard_page(browser: object, server: Server) -> object:
     db = Database.open(server.db_url)
     try:
         person = Candidate(name="Bench Kandidaat")
-        code = db.create_candidate(person)
+        code = db.accounts.create_candidate(person)
         db.for_candidate(person.id).save(Interview(candidate_id=person.id, employer="Bench BV", role="Tester"))
     finally:
         db.close()

@@ -13,15 +13,14 @@ divided by the figure at 1,000; close to 1.0 means linear.
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness.stats import median
 
-from common import ROUNDS, describe, interleave, median, print_header, summary_line
+from .common import ROUNDS, describe, interleave, print_header, summary_line
 
 TARGET = 3.0
 INTERVIEWS = 10

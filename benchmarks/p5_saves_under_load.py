@@ -1,6 +1,6 @@
 """P5 saves under load: 30 concurrent writer processes x 200 saves vs one writer.
 
-``workbook.stress.run_writers``: each writer is its own process with its own engine
+``harness.writers.run_writers``: each writer is its own process with its own engine
 (like a Voilà kernel), signs up a candidate and saves planned questions, one short
 transaction per save. Runs alternate: one writer, the crowd, one writer, the crowd
 (``P5_ROUNDS`` pairs, default 5; each run gives 200 or 6,000 latencies).
@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from harness.stats import median, p95
+from harness.writers import run_writers
 
-from common import describe, interleave, median, p95, print_header, summary_line
+from .common import describe, interleave, print_header, summary_line
 
 TARGET = 10.0
 WRITERS = 30
@@ -27,8 +27,6 @@ ROUNDS = int(os.environ.get("P5_ROUNDS", "5"))
 
 
 def main() -> str:
-    from workbook.stress import run_writers
-
     print_header(f"P5 saves under load ({WRITERS} writer processes x {SAVES} saves vs 1 writer, SQLite)", ROUNDS)
     lost = 0
     errors: list[str] = []

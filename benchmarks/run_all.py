@@ -1,6 +1,9 @@
 """Run every benchmark (``make bench``) and print the five summary lines again at the end.
 
-Each benchmark runs in its own Python process, so one's kernels, imports and memory
+    .venv/bin/python -m benchmarks.run_all
+
+Each benchmark runs in its own Python process (``-m benchmarks.<name>`` from the
+repository root), so one's kernels, imports and memory
 do not weigh on the next. The exit code is 0 when all ran, whatever they measured (a
 FAIL is a finding, this is a report); it is 1 when a benchmark crashed.
 """
@@ -13,13 +16,13 @@ import sys
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+REPO = Path(__file__).resolve().parents[1]
 BENCHMARKS = [
-    "p1_time_to_interactive.py",
-    "p2_kernel_memory.py",
-    "p3_interaction_latency.py",
-    "p4_coach_view.py",
-    "p5_saves_under_load.py",
+    "benchmarks.p1_time_to_interactive",
+    "benchmarks.p2_kernel_memory",
+    "benchmarks.p3_interaction_latency",
+    "benchmarks.p4_coach_view",
+    "benchmarks.p5_saves_under_load",
 ]
 SUMMARY = re.compile(r"^P\d .*: .*x \(target <= .*x\) (PASS|FAIL)$")
 
@@ -31,7 +34,7 @@ def main() -> int:
     for name in BENCHMARKS:
         started = time.monotonic()
         process = subprocess.Popen(
-            [sys.executable, str(HERE / name)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            [sys.executable, "-m", name], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO
         )
         assert process.stdout is not None
         found = None

@@ -3,44 +3,33 @@
 Reports how many reached an interactive dashboard (the sign-in field accepts
 typing), how long that took, and the memory of the server with all its kernels.
 
-    .venv/bin/python stress/many_users.py --users 30
+    .venv/bin/python -m stress.many_users --users 30
 
-Traffic goes only to 127.0.0.1. Needs Debian's Chromium (/usr/bin/chromium or
-$WORKBOOK_CHROMIUM) and the Playwright package; no browser is downloaded.
+Run from the repository root. Traffic goes only to 127.0.0.1. Needs Debian's
+Chromium (/usr/bin/chromium or $WORKBOOK_CHROMIUM) and the Playwright package; no
+browser is downloaded.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import psutil
-from playwright.async_api import async_playwright
+from playwright.async_api import Browser
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from harness.chromium import VIEWPORT, async_browser
+from harness.ports import free_port
+from harness.served import Served, ServerError, serve_command
+from harness.stats import median
 
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+#: How long the server may take to answer, and then to fill its pool of kernels.
+SERVER_READY_S = 120.0
+POOL_FULL_S = 600.0
 
 
 def _tree_rss(pid: int) -> tuple[int, int]:
@@ -58,8 +47,8 @@ def _tree_rss(pid: int) -> tuple[int, int]:
     return total, kernels
 
 
-async def _visit(browser, url: str, timeout_s: float) -> float | None:  # type: ignore[no-untyped-def]
-    context = await browser.new_context(viewport={"width": 1280, "height": 720})
+async def _visit(browser: Browser, url: str, timeout_s: float) -> float | None:
+    context = await browser.new_context(viewport=VIEWPORT)
     page = await context.new_page()
     began = time.perf_counter()
     try:
@@ -73,9 +62,8 @@ async def _visit(browser, url: str, timeout_s: float) -> float | None:  # type: 
     # Pages stay open: the point is 30 people at once.
 
 
-async def _run(url: str, users: int, timeout_s: float, chromium: str) -> list[float | None]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
+async def _run(url: str, users: int, timeout_s: float) -> list[float | None]:
+    async with async_browser() as browser:
         results = await asyncio.gather(*(_visit(browser, url, timeout_s) for _ in range(users)))
         return list(results)
 
@@ -86,61 +74,31 @@ def main() -> int:
     parser.add_argument("--pool-size", type=int, default=4)
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds one page may take")
     args = parser.parse_args()
-    chromium = os.environ.get("WORKBOOK_CHROMIUM", "/usr/bin/chromium")
     folder = Path(tempfile.mkdtemp(prefix="workbook-many-"))
-    port = _free_port()
-    log = (folder / "serve.log").open("wb")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "workbook.cli",
-            "serve",
-            "--port",
-            str(port),
-            "--pool-size",
-            str(args.pool_size),
-            "--db",
-            f"sqlite:///{folder / 'many.sqlite'}",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    url = f"http://127.0.0.1:{port}/"
+    port = free_port()
+    command = serve_command(port, f"sqlite:///{folder / 'many.sqlite'}", options=["--pool-size", str(args.pool_size)])
+    server = Served.start(command, name="workbook serve", port=port, log_path=folder / "serve.log")
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                urllib.request.urlopen(url, timeout=5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    print((folder / "serve.log").read_text()[-2000:])
-                    return 1
-                server_wait = 0.25  # poll interval while the server starts
-                time.sleep(server_wait)
-        # A coach starts the server before the group arrives: wait until the pool is full.
-        filled = f"filled with {args.pool_size} kernel"
-        while filled not in (folder / "serve.log").read_text(errors="replace"):
-            if time.monotonic() > deadline + 600 or server.poll() is not None:
-                print((folder / "serve.log").read_text()[-2000:])
-                return 1
-            time.sleep(0.5)  # poll interval while the pool fills
-        idle_rss, idle_kernels = _tree_rss(server.pid)
+        try:
+            server.wait_until_ready(SERVER_READY_S)
+            # A coach starts the server before the group arrives: wait until the pool is full.
+            filled = f"filled with {args.pool_size} kernel"
+            server.wait_for(lambda: filled in server.log_text(), POOL_FULL_S, f"pool of {args.pool_size} kernels")
+        except ServerError as error:
+            print(error)
+            return 1
+        idle_rss, idle_kernels = _tree_rss(server.process.pid)
         began = time.perf_counter()
-        results = asyncio.run(_run(url, args.users, args.timeout, chromium))
+        results = asyncio.run(_run(server.url, args.users, args.timeout))
         wall = time.perf_counter() - began
-        rss, kernels = _tree_rss(server.pid)
+        rss, kernels = _tree_rss(server.process.pid)
     finally:
-        os.killpg(server.pid, signal.SIGINT)
-        server.wait(timeout=60)
-    reached = [r for r in results if r is not None]
+        server.stop(timeout_s=60)
+    reached = sorted(r for r in results if r is not None)
     per_kernel = (rss - idle_rss) / max(1, kernels - idle_kernels)
     print(f"users: {args.users}, reached an interactive dashboard: {len(reached)}/{args.users} in {wall:.0f} s")
     if reached:
-        reached.sort()
-        print(f"time to interactive: median {reached[len(reached) // 2]:.1f} s, slowest {reached[-1]:.1f} s")
+        print(f"time to interactive: median {median(reached):.1f} s, slowest {reached[-1]:.1f} s")
     print(f"server with {kernels} kernels: {rss / 2**30:.2f} GiB resident ({per_kernel / 2**20:.0f} MiB per kernel)")
     print(f"projected for 40 participants: {(idle_rss + 40 * per_kernel) / 2**30:.1f} GiB (machine: 24 GiB)")
     return 0 if len(reached) == args.users else 1

@@ -56,7 +56,7 @@ def db(db_url: str) -> Iterator[Database]:
 @pytest.fixture
 def candidate(db: Database) -> Candidate:
     person = Candidate(name="Sanne de Vries")
-    db.create_candidate(person)
+    db.accounts.create_candidate(person)
     return person
 
 

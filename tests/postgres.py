@@ -11,12 +11,13 @@ import contextlib
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+
+from harness.ports import free_port
 
 __all__ = ["PostgresServer", "find_binaries", "running_server"]
 
@@ -28,12 +29,6 @@ def find_binaries() -> Path | None:
             return Path(folder)
     found = shutil.which("initdb")
     return Path(found).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class PostgresServer:
@@ -69,7 +64,7 @@ def running_server() -> Iterator[PostgresServer]:
     data = root / "data"
     if os.geteuid() == 0:
         shutil.chown(root, user)
-    port = _free_port()
+    port = free_port()
     server = PostgresServer(bin_dir, root, port, user)
     try:
         server._run([str(bin_dir / "initdb"), "-D", str(data), "-U", user, "-A", "trust", "--no-sync", "-E", "UTF8"])

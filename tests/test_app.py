@@ -27,8 +27,17 @@ def _add_interview(page: Dashboard, employer: str = "Gemeente Utrecht") -> None:
     form.save_button.click()
 
 
+def _workspace_with_an_interview(db: Database) -> CandidateWorkspace:
+    """A new candidate's workspace, signed up as "Sam", with one interview added."""
+    page = Dashboard(db.accounts, autosave_delay=0)
+    page.sign_up("Sam")
+    _add_interview(page)
+    assert page.workspace is not None
+    return page.workspace
+
+
 def test_sign_up_add_interview_and_come_back_to_the_same_step(db: Database) -> None:
-    page = Dashboard(db, autosave_delay=0)
+    page = Dashboard(db.accounts, autosave_delay=0)
     code = page.sign_up("Sanne <i>de Vries</i>")
     assert code is not None
     assert code in page.greeting.value and "&lt;i&gt;de Vries&lt;/i&gt;" in page.greeting.value
@@ -43,7 +52,7 @@ def test_sign_up_add_interview_and_come_back_to_the_same_step(db: Database) -> N
     assert isinstance(statement, ClosingStatementExercise)
     statement.text.value = "Halverwege getypt"  # saved within the debounce, flushed on leave
 
-    again = Dashboard(db, autosave_delay=0)  # a page reload: a fresh kernel, everything from the store
+    again = Dashboard(db.accounts, autosave_delay=0)  # a page reload: a fresh kernel, everything from the store
     assert again.sign_in(code.lower()) is not None
     assert again.workspace is not None
     assert isinstance(again.workspace.exercise, ClosingStatementExercise)
@@ -52,11 +61,7 @@ def test_sign_up_add_interview_and_come_back_to_the_same_step(db: Database) -> N
 
 
 def test_progress_marks_follow_the_work(db: Database) -> None:
-    page = Dashboard(db, autosave_delay=0)
-    page.sign_up("Sam")
-    _add_interview(page)
-    workspace = page.workspace
-    assert workspace is not None
+    workspace = _workspace_with_an_interview(db)
     assert workspace.step_buttons["questions"].description.startswith("○ 1.")
     store = workspace.store
     interview = workspace.interview
@@ -72,11 +77,7 @@ def test_progress_marks_follow_the_work(db: Database) -> None:
 
 
 def test_next_and_previous_walk_the_steps_in_order(db: Database) -> None:
-    page = Dashboard(db, autosave_delay=0)
-    page.sign_up("Sam")
-    _add_interview(page)
-    workspace = page.workspace
-    assert workspace is not None
+    workspace = _workspace_with_an_interview(db)
     assert workspace.previous_button.disabled
     seen = [workspace.step]
     while not workspace.next_button.disabled:
@@ -88,7 +89,7 @@ def test_next_and_previous_walk_the_steps_in_order(db: Database) -> None:
 
 
 def test_language_switch_keeps_the_input(db: Database) -> None:
-    page = Dashboard(db, autosave_delay=0)
+    page = Dashboard(db.accounts, autosave_delay=0)
     page.sign_up("Sam")
     _add_interview(page)
     assert page.workspace is not None
@@ -104,11 +105,7 @@ def test_language_switch_keeps_the_input(db: Database) -> None:
 
 
 def test_overview_and_own_data(db: Database) -> None:
-    page = Dashboard(db, autosave_delay=0)
-    page.sign_up("Sam")
-    _add_interview(page)
-    workspace = page.workspace
-    assert workspace is not None
+    workspace = _workspace_with_an_interview(db)
     overview = workspace.show_overview()
     assert isinstance(overview, Overview)
     assert "Gemeente Utrecht" in overview.table.value and "Nog geen scores" in overview.chart_note.value
@@ -117,7 +114,7 @@ def test_overview_and_own_data(db: Database) -> None:
 
 
 def test_unknown_code_and_empty_name_are_explained(db: Database) -> None:
-    page = Dashboard(db, autosave_delay=0)
+    page = Dashboard(db.accounts, autosave_delay=0)
     assert page.sign_in("AAAA-BBBB-CCCC") is None
     signin = page.body.children[0]
     assert isinstance(signin, SignIn)
@@ -127,10 +124,10 @@ def test_unknown_code_and_empty_name_are_explained(db: Database) -> None:
 
 
 def test_coach_passcode(db: Database) -> None:
-    page = Dashboard(db, autosave_delay=0)
+    page = Dashboard(db.accounts, autosave_delay=0)
     assert not page.sign_in_coach("whatever1")
     assert "workbook coach-passcode" in page._signin().feedback.value
-    db.set_coach_passcode("correct horse")
+    db.accounts.set_coach_passcode("correct horse")
     assert not page.sign_in_coach("wrong horse")
     assert "klopt niet" in page._signin().feedback.value
     assert page.sign_in_coach("correct horse")
@@ -140,10 +137,10 @@ def test_coach_passcode(db: Database) -> None:
 
 
 def test_hub_user_signs_in_without_a_code(db: Database) -> None:
-    page = Dashboard(db, hub_user="sanne", autosave_delay=0)
+    page = Dashboard(db.accounts, hub_user="sanne", autosave_delay=0)
     assert page.candidate is not None and page.candidate.name == "sanne"
     assert "aangemeld als sanne" in page.greeting.value
-    again = Dashboard(db, hub_user="sanne", autosave_delay=0)
+    again = Dashboard(db.accounts, hub_user="sanne", autosave_delay=0)
     assert again.candidate is not None and again.candidate.id == page.candidate.id
     assert again.sign_out_button.layout.display == "none"
 
@@ -151,7 +148,7 @@ def test_hub_user_signs_in_without_a_code(db: Database) -> None:
 def test_a_failing_callback_shows_a_friendly_message(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     from workbook import app
 
-    page = Dashboard(db, autosave_delay=0)
+    page = Dashboard(db.accounts, autosave_delay=0)
 
     class Shell:
         showtraceback = None
@@ -168,14 +165,14 @@ def test_a_failing_callback_shows_a_friendly_message(db: Database, monkeypatch: 
 
 def test_candidate_language_is_used_after_sign_in(db: Database) -> None:
     person = Candidate(name="Sam", language="en")
-    code = db.create_candidate(person)
-    page = Dashboard(db, autosave_delay=0)
+    code = db.accounts.create_candidate(person)
+    page = Dashboard(db.accounts, autosave_delay=0)
     page.sign_in(code)
     assert page.lang == "en" and page.language.value == "en"
 
 
 def test_delete_all_my_data_needs_the_word(db: Database) -> None:
-    page = Dashboard(db, autosave_delay=0)
+    page = Dashboard(db.accounts, autosave_delay=0)
     code = page.sign_up("Weg")
     _add_interview(page)
     workspace = page.workspace
@@ -192,17 +189,17 @@ def test_delete_all_my_data_needs_the_word(db: Database) -> None:
 
 
 def test_sign_in_attempts_are_limited_across_pages(db: Database) -> None:
-    from workbook.widgets.signin import COACH_ATTEMPTS_PER_MINUTE
+    from workbook.store import COACH_ATTEMPTS_PER_MINUTE
 
-    db.set_coach_passcode("the right passcode")
+    db.accounts.set_coach_passcode("the right passcode")
     for _ in range(COACH_ATTEMPTS_PER_MINUTE):
-        assert not Dashboard(db, autosave_delay=0).sign_in_coach("wrong guess")  # a new page each time
-    page = Dashboard(db, autosave_delay=0)
+        assert not Dashboard(db.accounts, autosave_delay=0).sign_in_coach("wrong guess")  # a new page each time
+    page = Dashboard(db.accounts, autosave_delay=0)
     assert not page.sign_in_coach("the right passcode")  # even the right one waits now
     assert "Wacht een minuut" in page._signin().feedback.value
     person = Candidate(name="Sam")
-    code = db.create_candidate(person)
-    assert Dashboard(db, autosave_delay=0).sign_in(code) is not None  # codes have their own limit
+    code = db.accounts.create_candidate(person)
+    assert Dashboard(db.accounts, autosave_delay=0).sign_in(code) is not None  # codes have their own limit
 
 
 def test_the_first_screen_loads_no_pandas(db_url: str) -> None:
@@ -215,7 +212,7 @@ def test_the_first_screen_loads_no_pandas(db_url: str) -> None:
     code = (
         "import sys, workbook.app\n"
         "from workbook.store import Database\n"
-        f"workbook.app.Dashboard(Database.open({db_url!r}))\n"
+        f"workbook.app.Dashboard(Database.open({db_url!r}).accounts)\n"
         "print(sorted(m for m in ('pandas', 'numpy', 'matplotlib', 'openpyxl', 'alembic') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -223,13 +220,12 @@ def test_the_first_screen_loads_no_pandas(db_url: str) -> None:
 
 
 def test_candidates_join_a_workshop_when_signing_up_or_later(db: Database) -> None:
-    from workbook import workshops
     from workbook.model import Workshop
 
-    coach = db.set_coach_passcode("coach passcode", name="Ans")
+    coach = db.accounts.set_coach_passcode("coach passcode", name="Ans")
     group = Workshop(coach_id=coach, name="Najaar")
-    code = workshops.create_workshop(db, group)
-    page = Dashboard(db, autosave_delay=0)
+    code = db.for_coach(group.coach_id).create_workshop(group)
+    page = Dashboard(db.accounts, autosave_delay=0)
     signin = page._signin()
     signin.workshop_code.value = "WRNG-WRNG-WRNG"
     assert page.sign_up("Sam") is None
@@ -239,7 +235,7 @@ def test_candidates_join_a_workshop_when_signing_up_or_later(db: Database) -> No
     assert page.sign_up("Sam") is not None
     assert list(db.for_coach(coach).table("candidates")["name"]) == ["Sam"]
 
-    later = Dashboard(db, autosave_delay=0)
+    later = Dashboard(db.accounts, autosave_delay=0)
     later.sign_up("Kim")
     _add_interview(later)
     workspace = later.workspace

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook import guidance
+from workbook import guidance, texts
 from workbook.checks import (
     MAX_STATEMENT_SECONDS,
     RULES,
@@ -41,16 +41,16 @@ def test_rule_table_is_consistent() -> None:
         assert key == f"{rule.check}.{rule.rule}"
         assert rule.level in ("warning", "tip", "ok")
         assert rule.point.startswith("G") and 1 <= int(rule.point[1:]) <= 29
-        assert rule.message_key in guidance.message_keys()
+        assert rule.message_key in texts.all_keys()
 
 
 def test_feedback_is_frozen_and_messages_come_from_guidance() -> None:
     [feedback] = check_question("Hoeveel ga ik verdienen?", lang="nl", round="selection")
-    assert feedback == Feedback("salary", "warning", guidance.message("question.salary", "nl"), "G15")
+    assert feedback == Feedback("salary", "warning", texts.t("question.salary", "nl"), "G15")
     with pytest.raises(dataclasses.FrozenInstanceError):
         feedback.rule = "ok"  # type: ignore[misc]
     [english] = check_question("Hoeveel ga ik verdienen?", lang="en")
-    assert english.message == guidance.message("question.salary", "en") != feedback.message
+    assert english.message == texts.t("question.salary", "en") != feedback.message
 
 
 # ------------------------------------------------------------ check_question
@@ -613,7 +613,8 @@ def test_late_email(interview: Interview) -> None:
     [feedback] = [f for f in late if f.rule == "late"]
     assert "18-05-2027" in feedback.message and feedback.point == "G26"
     english = check_email(_email(interview, send_on=dt.date(2027, 5, 19)), interview, [], lang="en")
-    assert "2027-05-18" in next(f for f in english if f.rule == "late").message
+    # A reader of English gets "18 May 2027", not the ISO form (issue 11).
+    assert "18 May 2027" in next(f for f in english if f.rule == "late").message
     # Already sent: the sent date counts.
     sent = _email(interview, send_on=None, sent_on=dt.date(2027, 5, 17))
     assert "late" not in rules(check_email(sent, interview, [], lang="nl"))

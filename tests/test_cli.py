@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import socket
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from harness.ports import free_port
+from harness.served import Served, http_get, serve_command
 from workbook.cli import main, notebook_path, voila_command
 from workbook.model import Candidate
 from workbook.store import Database
@@ -52,7 +49,7 @@ def test_voila_is_started_locked_down() -> None:
 def test_export_writes_excel_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'wb.sqlite'}"
     db = Database.open(url)
-    db.create_candidate(Candidate(name="Sanne"))
+    db.accounts.create_candidate(Candidate(name="Sanne"))
     db.close()
     assert main(["export", "--db", url, "--out", str(tmp_path / "all.xlsx")]) == 0
     sheets = openpyxl.load_workbook(tmp_path / "all.xlsx").sheetnames
@@ -65,30 +62,6 @@ def test_export_writes_excel_and_csv(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_the_notebook_is_found_in_the_repository() -> None:
     assert notebook_path() == ROOT / "notebooks" / "workbook.ipynb"
-
-
-def test_the_wheel_carries_the_notebook(tmp_path: Path) -> None:
-    # Installed without the repository, `workbook serve` still finds its notebook.
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(tmp_path),
-            str(ROOT),
-        ],
-        check=True,
-    )
-    [wheel] = tmp_path.glob("workbook-*.whl")
-    names = zipfile.ZipFile(wheel).namelist()
-    assert "workbook/_notebooks/workbook.ipynb" in names
-    assert "workbook/ui.toml" in names
-    assert any(n.startswith("workbook/migrations/versions/0001") for n in names)
 
 
 def test_help_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,7 +83,8 @@ def test_coach_passcode_is_set_hashed(
     monkeypatch.setattr("sys.stdin", io.StringIO("correct horse battery\n"))
     assert main(["coach-passcode", "--db", url, "--stdin"]) == 0
     db = Database.open(url)
-    assert db.check_coach_passcode("correct horse battery") and not db.check_coach_passcode("correct horse")
+    accounts = db.accounts
+    assert accounts.check_coach_passcode("correct horse battery") and not accounts.check_coach_passcode("correct horse")
     with db.read() as conn:
         stored = conn.exec_driver_sql("SELECT passcode_hash FROM coaches").scalar()
     assert "correct" not in stored and stored.startswith("scrypt$")
@@ -139,65 +113,20 @@ def test_serve_workshop_needs_a_coach_first(tmp_path: Path, capsys: pytest.Captu
 
 def test_serving_beyond_loopback_requires_the_token(tmp_path: Path) -> None:
     import re
-    import signal
-    import time
-    import urllib.error
-    import urllib.request
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = tmp_path / "serve.log"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "workbook.cli",
-            "serve",
-            "--host",
-            "0.0.0.0",
-            "--port",
-            str(port),
-            "--db",
-            f"sqlite:///{tmp_path / 'wb.sqlite'}",
-        ],
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+    port = free_port()
+    server = Served.start(
+        serve_command(port, f"sqlite:///{tmp_path / 'wb.sqlite'}", host="0.0.0.0"),
+        name="workbook serve",
+        port=port,
+        log_path=tmp_path / "serve.log",
     )
-
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args: object, **kwargs: object) -> None:
-            return None  # a redirect to a login page is an answer, not the dashboard
-
-    opener = urllib.request.build_opener(NoRedirect)
-
-    def status(url: str) -> int | None:
-        try:
-            with opener.open(url, timeout=10) as response:
-                return int(response.status)
-        except urllib.error.HTTPError as error:
-            return int(error.code)
-        except OSError:
-            return None
-
     try:
-        deadline = time.monotonic() + 120
-        token = None
-        while token is None:
-            assert time.monotonic() < deadline and process.poll() is None, log.read_text()
-            found = re.search(r"\?token=([\w-]+)", log.read_text())
-            token = found.group(1) if found else None
-            if token is None:
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    process.wait(timeout=0.2)
-        base = f"http://127.0.0.1:{port}/"
-        while status(f"{base}?token={token}") != 200:
-            assert time.monotonic() < deadline and process.poll() is None, log.read_text()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(timeout=0.2)
-        assert status(base) in (302, 401, 403)  # no token, no dashboard
-        assert "token in the address is required" in log.read_text()
+        found = server.wait_for(lambda: re.search(r"\?token=([\w-]+)", server.log_text()), 120, "a token in its log")
+        token = found.group(1)
+        # A redirect to a login page is an answer, not the dashboard: redirects are not followed.
+        server.wait_until_ready(120, url=f"{server.url}?token={token}", redirects=False)
+        assert http_get(server.url, redirects=False).status in (302, 401, 403)  # no token, no dashboard
+        assert "token in the address is required" in server.log_text()
     finally:
-        os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=60)
+        server.stop(timeout_s=60)

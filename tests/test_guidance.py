@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from workbook import guidance
+from workbook import guidance, texts
 from workbook.checks import RULES
 from workbook.guidance import GuidanceError, Text
-from workbook.model import GUT_ANSWERS, ROUNDS, Reflection
+from workbook.model import Reflection
 
 ALL_POINTS = {f"G{n}" for n in range(1, 30)}
-DATA_FILES = ("advice", "avoid", "catalogue", "checks", "email", "reflection", "rubric", "ui")
+DATA_FILES = ("advice", "avoid", "catalogue", "email", "reflection", "rubric")
 
 
 def _texts(value: object, path: str = "") -> list[tuple[str, Text]]:
@@ -46,9 +46,9 @@ def _everything() -> list[tuple[str, Text]]:
         guidance.gut_questions(),
         guidance.email_template(),
     ]
-    ui = [(key, guidance._ui_texts()[key]) for key in guidance.text_keys()]
-    messages = [(key, guidance._load("checks")[key]) for key in guidance.message_keys()]
-    return _texts(records) + ui + messages
+    # Every text of the text tables too: labels, feedback messages, field labels.
+    labels = [(key, Text(nl=texts.t(key, "nl"), en=texts.t(key, "en"))) for key in sorted(texts.all_keys())]
+    return _texts(records) + labels
 
 
 # ------------------------------------------------------------------ completeness
@@ -78,6 +78,17 @@ def test_every_shipped_file_validates() -> None:
     for stem in DATA_FILES:
         path = resources.files("workbook.guidance").joinpath(f"{stem}.toml")
         guidance.validate_file(Path(str(path)))
+    # The text tables moved to workbook.texts; validate_file still takes them.
+    for stem in texts.TABLES:
+        path = resources.files("workbook.texts").joinpath(f"{stem}.toml")
+        guidance.validate_file(Path(str(path)))
+
+
+def test_a_malformed_text_table_is_a_guidance_error_naming_file_and_key(tmp_path: Path) -> None:
+    with pytest.raises(GuidanceError, match=r"ui\.toml: app\.title\.en: missing or empty"):
+        guidance.validate_file(_write(tmp_path, "ui.toml", '[app]\ntitle = { nl = "Werkboek" }\n'))
+    with pytest.raises(GuidanceError, match=r"checks\.toml: plan\.ok: nl and en use different placeholders"):
+        guidance.validate_file(_write(tmp_path, "checks.toml", '[plan.ok]\nnl = "{n} vragen"\nen = "Questions"\n'))
 
 
 # ---------------------------------------------------------------------- catalogue
@@ -227,31 +238,27 @@ def test_user_text_with_braces_is_not_interpreted() -> None:
     assert "{role}" in email.body and "R&D {x}" in email.body and "Beste {greeting}," in email.body
 
 
-# ---------------------------------------------------------------------- ui texts
+# ------------------------------------------------------------------ look-ups
 
 
-def test_text_accessor_has_the_labels_widgets_need() -> None:
-    for level in ("warning", "tip", "ok"):
-        assert guidance.text(f"level.{level}", "nl")
-    for round_ in ROUNDS:
-        assert guidance.text(f"round.{round_}", "en")
-    for answer in GUT_ANSWERS:
-        assert guidance.text(f"gut.{answer}", "nl")
-    assert guidance.text("purpose.people", "en") == "Meeting people"
-    assert guidance.text("phase.after", "nl") == "Na het gesprek"
-    assert guidance.text("rubric.thanked", "en") == "Thanked them"
-    assert guidance.text("unit.seconds", "nl", seconds=40) == "40 seconden"
-    with pytest.raises(KeyError):
-        guidance.text("no.such.key", "nl")
+def test_look_ups_by_key_and_group() -> None:
+    assert guidance.catalogue("no-such-purpose") == ()
+    assert guidance.rubric("no-such-phase") == ()
+    assert all(q.purpose == "doubts" for q in guidance.catalogue("doubts"))
+    assert [i.key for i in guidance.rubric()] == [i.key for p in guidance.phases() for i in guidance.rubric(p.key)]
+    assert guidance.avoid_rule("verdict").points == ("G14",)
+    for key in ("no-such-thing", ""):
+        for look_up in (guidance.purpose, guidance.catalogue_question, guidance.avoid_rule, guidance.rubric_item):
+            with pytest.raises(KeyError):
+                look_up(key)
 
 
-def test_unknown_language_falls_back_to_dutch() -> None:
-    assert guidance.text("level.warning", "de") == guidance.text("level.warning", "nl")
-
-
-def test_every_check_rule_has_a_message() -> None:
-    assert {rule.message_key for rule in RULES.values()} <= guidance.message_keys()
-    assert "plan.item" in guidance.message_keys()
+def test_public_names_are_the_same_as_before_the_split() -> None:
+    # The text functions moved to workbook.texts; everything else stays importable here.
+    assert "text" not in guidance.__all__ and "message" not in guidance.__all__
+    for name in guidance.__all__:
+        assert getattr(guidance, name) is not None, name
+    assert callable(guidance.catalogue) and callable(guidance.rubric) and callable(guidance.advice)
 
 
 def test_loading_is_cached() -> None:

@@ -2,67 +2,43 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from harness.ports import free_port
+from harness.served import Served
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status == 200
-    except OSError:
-        return False
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 def test_make_serve_answers_and_stops_on_ctrl_c(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     db = tmp_path / "serve.sqlite"
     env = {**os.environ, "WORKBOOK_DB": f"sqlite:///{db}"}
-    log = (tmp_path / "serve.log").open("wb")
-    process = subprocess.Popen(
+    # Its own process group, like a terminal's foreground job.
+    served = Served.start(
         ["make", "-s", "serve", f"PORT={port}"],
-        cwd=ROOT,
+        name="make serve",
+        port=port,
+        log_path=tmp_path / "serve.log",
         env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group, like a terminal's foreground job
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        cwd=ROOT,
     )
-    url = f"http://127.0.0.1:{port}/"
+    process = served.process
     try:
-        deadline = time.monotonic() + 120
-        while not _answers(url):
-            assert process.poll() is None, (tmp_path / "serve.log").read_text()
-            assert time.monotonic() < deadline, "make serve did not answer within 120 s"
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(timeout=0.5)  # a short pause that also notices an early exit
+        served.wait_until_ready(120)
         assert db.exists()  # the database is created on first use
-        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in the terminal does
+        served.signal_group(signal.SIGINT)  # what Ctrl-C in the terminal does
         process.wait(timeout=60)
     finally:
         if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
-    output = (tmp_path / "serve.log").read_text()
+            served.stop(timeout_s=5)
+    output = served.log_text()
     assert f"http://127.0.0.1:{port}/" in output
     # Ctrl-C reaches only `workbook serve`, which stops Voilà in order: no kernel is
     # interrupted half-way. (ipykernel may still log a ZMQ error when it is asked

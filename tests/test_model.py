@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -11,11 +12,16 @@ from workbook.model import (
     ClosingStatement,
     Interview,
     Interviewer,
+    Note,
     PlannedQuestion,
     Promise,
     Reflection,
+    Summary,
     ThankYouEmail,
     ValidationError,
+    Workshop,
+    WorkshopQuestion,
+    WorkshopRubricItem,
     parse_date,
 )
 
@@ -126,3 +132,63 @@ def test_huge_and_odd_text() -> None:
     assert len(note.text) == 100_000
     with pytest.raises(ValidationError):
         ClosingStatement(interview_id="i1", text="x" * 100_001)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("nl", "Einddatum ligt voor startdatum."), ("en", "End date is before start date.")],
+)
+def test_a_workshop_that_ends_before_it_starts_names_both_dates(lang: str, expected: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        Workshop(coach_id="c1", name="Najaar", starts_on="2027-05-14", ends_on="2027-05-13")
+    assert caught.value.field == "ends_on" and caught.value.code == "order"
+    assert caught.value.params == {"other": "starts_on"}
+    assert caught.value.message(lang) == expected
+    assert str(caught.value) == "End date is before start date."
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("nl", "Fase is verplicht."), ("en", "Phase is required.")])
+def test_an_empty_rubric_phase_is_named_phase(lang: str, expected: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        WorkshopRubricItem(workshop_id="w1", phase=" ", label="Bedankt", anchors=("a", "b", "c", "d", "e"))
+    assert caught.value.field == "phase"
+    assert caught.value.message(lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "nl_label"),
+    [
+        (lambda: Workshop(coach_id="c1", name="N", starts_on="gisteren"), "starts_on", "Startdatum"),
+        (lambda: WorkshopQuestion(workshop_id="w1", purpose="", text="Vraag?"), "purpose", "Doel"),
+        (
+            lambda: WorkshopQuestion(workshop_id="w1", purpose="ready", text="?", when_to_use="x" * 1001),
+            "when_to_use",
+            "Wanneer te gebruiken",
+        ),
+        (
+            lambda: WorkshopRubricItem(workshop_id="w1", phase="after", label="", anchors=("a",) * 5),
+            "label",
+            "Omschrijving",
+        ),
+        (
+            lambda: WorkshopRubricItem(workshop_id="w1", phase="after", label="L", anchors=("a",) * 4),
+            "anchors",
+            "Gedragsanker",
+        ),
+        (
+            lambda: PlannedQuestion(interview_id="i1", text="?", catalogue_key="x" * 101),
+            "catalogue_key",
+            "Vraag uit de lijst",
+        ),
+        (lambda: ClosingStatement(interview_id="i1", plan_steps=("x" * 1001,)), "plan_steps", "Stap van je plan"),
+        (lambda: Note(interview_id="i1", kind="before"), "kind", "Soort aantekening"),
+        (lambda: Summary(interview_id="i1", key_points=3), "key_points", "Belangrijkste punten"),
+        (lambda: ThankYouEmail(interview_id="i1", substance_point=["x"]), "substance_point", "Inhoudelijk punt"),
+        (lambda: Promise(interview_id="i1", what="scan", note=b"x"), "note", "Toelichting"),
+    ],
+)
+def test_each_field_its_own_label(build: Any, field: str, nl_label: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        build()
+    assert caught.value.field == field
+    assert caught.value.message("nl").startswith(nl_label)

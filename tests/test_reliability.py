@@ -11,8 +11,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from harness.writers import run_writers
 from workbook.store import Database
-from workbook.stress import run_writers
 
 
 def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
@@ -33,7 +33,7 @@ from workbook.model import Candidate, Interview, Interviewer
 from workbook.store import Database
 db = Database.open(sys.argv[1])
 person = Candidate(name="Crash")
-db.create_candidate(person)
+db.accounts.create_candidate(person)
 store = db.for_candidate(person.id)
 print("ready", flush=True)
 n = 0

@@ -18,8 +18,8 @@ import ipywidgets as w
 from IPython.display import display
 
 from workbook.model import Candidate
-from workbook.store import Database, Store
-from workbook.ui import t, t_html
+from workbook.store import Accounts, Database, Store
+from workbook.texts import t, t_html
 from workbook.widgets._autosave import DEFAULT_DELAY
 from workbook.widgets._common import STYLE, message_html, replace_children
 from workbook.widgets.signin import SignIn
@@ -33,18 +33,27 @@ log = logging.getLogger("workbook")
 
 
 class Dashboard(w.VBox):
-    """The whole page. ``hub_user`` signs a JupyterHub user in without a code."""
+    """The whole page. ``hub_user`` signs a JupyterHub user in without a code.
+
+    It holds the ``accounts`` (sign-up and sign-in), and after sign-in the store of
+    whoever signed in: the candidate's own, or the coach's.
+    """
 
     def __init__(
-        self, db: Database, lang: str = "nl", *, hub_user: str | None = None, autosave_delay: float = DEFAULT_DELAY
+        self,
+        accounts: Accounts,
+        lang: str = "nl",
+        *,
+        hub_user: str | None = None,
+        autosave_delay: float = DEFAULT_DELAY,
     ) -> None:
         super().__init__()
         self._delay = autosave_delay
-        self.db = db
+        self.accounts = accounts
         self.lang = lang
         self.candidate: Candidate | None = None
         self.store: Store | None = None
-        self.coach_id: str | None = None
+        self.coach_store: Store | None = None
         self.workspace: CandidateWorkspace | None = None  # after sign-in
         self._new_code: str | None = None
         self._hub = hub_user is not None
@@ -65,8 +74,7 @@ class Dashboard(w.VBox):
         self.children = [w.HTML(STYLE), header, self.notice, self.greeting, self.body]
         self.add_class("wb-app")
         if hub_user:
-            candidate = db.candidate_for_external_id(hub_user)
-            self._enter_candidate(candidate, None)
+            self._enter_candidate(accounts.sign_in_external(hub_user), None)
         else:
             self._show()
 
@@ -76,15 +84,15 @@ class Dashboard(w.VBox):
         lang = self.lang
         self.title.value = f"<h1>{t('app.title', lang)}</h1><div>{t('app.tagline', lang)}</div>"
         self.sign_out_button.description = t("app.sign_out", lang)
-        signed_in = self.candidate is not None or self.coach_id is not None
+        signed_in = self.candidate is not None or self.coach_store is not None
         self.sign_out_button.layout.display = None if signed_in and not self._hub else "none"
         # The workspace and the coach view (and pandas with them) load after sign-in:
         # every page starts a kernel, and most of them only ever show this first screen.
-        if self.coach_id is not None:
+        if self.coach_store is not None:
             from workbook.widgets.coach import CoachHome
 
             self.greeting.value = ""
-            replace_children(self.body, [CoachHome(self.db, self.coach_id, lang)])
+            replace_children(self.body, [CoachHome(self.coach_store, lang)])
         elif self.candidate is not None and self.store is not None:
             from workbook.widgets.workspace import CandidateWorkspace
 
@@ -95,7 +103,7 @@ class Dashboard(w.VBox):
             replace_children(self.body, [self.workspace])
         else:
             self.greeting.value = ""
-            replace_children(self.body, [SignIn(self.db, lang, self._enter_candidate, self._enter_coach)])
+            replace_children(self.body, [SignIn(self.accounts, lang, self._enter_candidate, self._enter_coach)])
 
     def _greeting(self) -> str:
         assert self.candidate is not None
@@ -107,9 +115,10 @@ class Dashboard(w.VBox):
         key = "signin.hub_welcome" if self._hub else "signin.welcome_back"
         return message_html(t(key, lang, name=name), "ok")
 
-    def _enter_candidate(self, candidate: Candidate, code: str | None) -> None:
+    def _enter_candidate(self, store: Store, code: str | None) -> None:
+        candidate = store.candidate()
         self.candidate = candidate
-        self.store = self.db.for_candidate(candidate.id)
+        self.store = store
         self._new_code = code
         self.notice.value = ""
         if candidate.language != self.lang:
@@ -117,8 +126,8 @@ class Dashboard(w.VBox):
             self._quiet_language(candidate.language)
         self._show()
 
-    def _enter_coach(self, coach_id: str) -> None:
-        self.coach_id = coach_id
+    def _enter_coach(self, store: Store) -> None:
+        self.coach_store = store
         self.notice.value = ""
         self._show()
 
@@ -166,8 +175,7 @@ class Dashboard(w.VBox):
     def sign_out(self) -> None:
         if self.workspace is not None:
             self.workspace.flush()
-        self.candidate = self.store = self.workspace = None
-        self.coach_id = None
+        self.candidate = self.store = self.coach_store = self.workspace = None
         self._new_code = None
         self._show()
         self.notice.value = message_html(t("app.signed_out", self.lang), "ok")
@@ -220,7 +228,7 @@ def main(url: str | None = None) -> Dashboard | None:
         log.exception("Cannot open the workbook database")
         display(w.HTML(STYLE + message_html(t("app.error", "nl") + " / " + t("app.error", "en"), "error")))
         return None
-    dashboard = Dashboard(db, hub_user=os.environ.get("JUPYTERHUB_USER") or None)
+    dashboard = Dashboard(db.accounts, hub_user=os.environ.get("JUPYTERHUB_USER") or None)
     _install_error_guard(dashboard)
     display(dashboard)
     return dashboard

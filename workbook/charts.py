@@ -10,13 +10,18 @@ import io
 
 import pandas as pd
 
+from workbook.texts import format_day_month
+
 __all__ = ["bar_chart_png", "scores_over_time_png"]
 
 
-def scores_over_time_png(frame: pd.DataFrame, *, labels: dict[str, str], ylabel: str, dark: bool = False) -> bytes:
+def scores_over_time_png(
+    frame: pd.DataFrame, *, labels: dict[str, str], ylabel: str, lang: str = "nl", dark: bool = False
+) -> bytes:
     """A line chart of mean scores per interview (``analysis.scores_over_time``).
 
-    ``labels`` maps the scorer (``self``, ``coach``) to its legend text.
+    ``labels`` maps the scorer (``self``, ``coach``) to its legend text; each tick is the
+    interview's day and month as ``lang`` writes them, above the employer.
     """
     import matplotlib
 
@@ -27,7 +32,9 @@ def scores_over_time_png(frame: pd.DataFrame, *, labels: dict[str, str], ylabel:
     with plt.style.context(style):
         figure, axes = plt.subplots(figsize=(8, 3.2), dpi=100)
         for scorer, group in frame.groupby("scorer", observed=True, sort=True):
-            ticks = [f"{d:%d-%m}\n{e[:18]}" for d, e in zip(group["date"], group["employer"], strict=True)]
+            ticks = [
+                f"{format_day_month(d, lang)}\n{e[:18]}" for d, e in zip(group["date"], group["employer"], strict=True)
+            ]
             axes.plot(ticks, group["mean"], marker="o", linewidth=2, label=labels.get(str(scorer), str(scorer)))
         axes.set_ylim(0.8, 5.2)
         axes.set_yticks([1, 2, 3, 4, 5])

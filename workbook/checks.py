@@ -2,7 +2,7 @@
 
 Every check returns a list of :class:`Feedback` (rule id, level, message in the
 requested language, guidance point). The levels, points and message keys of all rules
-are in one table, :data:`RULES`; the words are in ``guidance/checks.toml``. A check
+are in one table, :data:`RULES`; the words are in ``texts/checks.toml``. A check
 that finds nothing wrong returns a single ``ok`` feedback, so the interface always has
 something to show.
 
@@ -25,6 +25,7 @@ from typing import Final, Literal
 
 from workbook import guidance
 from workbook.model import ClosingStatement, Interview, PlannedQuestion, Promise, ThankYouEmail
+from workbook.texts import format_date, t
 from workbook.workdays import next_working_day
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "check_plan",
     "check_question",
     "check_statement",
+    "is_next_step",
     "speaking_seconds",
 ]
 
@@ -131,7 +133,7 @@ RULES: Final[Mapping[str, Rule]] = _rules(
 
 def _feedback(check: str, rule: str, lang: str, **params: object) -> Feedback:
     row = RULES[f"{check}.{rule}"]
-    return Feedback(row.rule, row.level, guidance.message(row.message_key, lang, **params), row.point)
+    return Feedback(row.rule, row.level, t(row.message_key, lang, **params), row.point)
 
 
 def _finish(check: str, found: list[Feedback], lang: str) -> list[Feedback]:
@@ -702,7 +704,11 @@ _NEXT_STEP = _any(
 )
 
 
-def _is_next_step(question: PlannedQuestion | str) -> bool:
+def is_next_step(question: PlannedQuestion | str) -> bool:
+    """Whether a question asks how the procedure continues (G6).
+
+    A catalogue question of purpose ``next-step`` by its key, else by its words.
+    """
     if isinstance(question, PlannedQuestion):
         if question.catalogue_key:
             try:
@@ -735,7 +741,7 @@ def check_plan(
         found.append(_feedback("plan", "one-question", lang))
     if len(planned) > MAX_CLOSING_QUESTIONS:
         found.append(_feedback("plan", "too-many", lang, count=len(planned), limit=MAX_CLOSING_QUESTIONS))
-    if not any(_is_next_step(q) for q in planned):
+    if not any(is_next_step(q) for q in planned):
         found.append(_feedback("plan", "no-next-step", lang))
     first_seen: dict[str, int] = {}
     for n, question in enumerate(planned, start=1):
@@ -747,7 +753,7 @@ def check_plan(
         first_seen[key] = n
         for item in check_question(text, lang=lang, round=round):
             if item.level != "ok":
-                message = guidance.message("plan.item", lang, n=n, message=item.message)
+                message = t("plan.item", lang, n=n, message=item.message)
                 found.append(Feedback(item.rule, item.level, message, item.point))
     return _finish("plan", found, lang)
 
@@ -947,10 +953,6 @@ def _mentions(norm: str, stems: Sequence[str], *, share: float) -> bool:
     return hits >= max(1, share * len(stems))
 
 
-def _format_date(day: dt.date, lang: str) -> str:
-    return day.strftime("%Y-%m-%d") if lang == "en" else day.strftime("%d-%m-%Y")
-
-
 def _late(email: ThankYouEmail, interview: Interview, today: dt.date | None) -> dt.date | None:
     """The due date when the email is (or will be) later than the next working day."""
     due = next_working_day(interview.date)
@@ -993,7 +995,7 @@ def check_email(
     found: list[Feedback] = []
     due = _late(email, interview, today)
     if due is not None:
-        found.append(_feedback("email", "late", lang, due=_format_date(due, lang)))
+        found.append(_feedback("email", "late", lang, due=format_date(due, lang)))
     if sent_emails > 0:
         found.append(_feedback("email", "more-than-one", lang))
     if not email.recipients:

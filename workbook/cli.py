@@ -15,7 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -53,6 +53,19 @@ def notebook_path() -> Path:
 
 def _database_url(given: str | None) -> str:
     return resolve_url(given)
+
+
+@contextlib.contextmanager
+def _opened(url: str) -> Iterator[Database]:
+    """The database at ``url``, closed afterwards; one that is not a workbook's is a usage error."""
+    try:
+        db = Database.open(url)
+    except NotAWorkbookDatabase as error:
+        raise UsageError(str(error)) from error
+    try:
+        yield db
+    finally:
+        db.close()
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -108,17 +121,11 @@ def serve(args: argparse.Namespace) -> int:
     url = _database_url(args.db)
     # Beyond this computer, nobody gets in without the token.
     token = args.token or ("" if _is_loopback(args.host) else secrets.token_urlsafe(16))
-    try:
-        # Create and migrate once here, so the kernels never race to do it.
-        db = Database.open(url)
-    except NotAWorkbookDatabase as error:
-        raise UsageError(str(error)) from error
-    try:
+    # Create and migrate once here, so the kernels never race to do it.
+    with _opened(url) as db:
         _check_port_free(args.host, args.port)
         if args.workshop:
             _announce_workshop(db, args, token)
-    finally:
-        db.close()
     notebook = notebook_path()
     env = {**os.environ, "WORKBOOK_DB": url}
     command = voila_command(
@@ -159,12 +166,12 @@ def _is_loopback(host: str) -> bool:
 
 def _announce_workshop(db: Database, args: argparse.Namespace, token: str) -> None:
     """Find or create the workshop and print how candidates and the coach get in."""
-    from workbook import workshops
     from workbook.model import Workshop
 
-    found = workshops.workshop_by_name(db, args.workshop)
+    server = db.for_coach()
+    found = server.workshop_by_name(args.workshop)
     if found is None:
-        coaches = db.for_coach().table("coaches")
+        coaches = server.table("coaches")
         if args.coach:
             coaches = coaches[coaches["name"] == args.coach]
         if coaches.empty:
@@ -175,9 +182,9 @@ def _announce_workshop(db: Database, args: argparse.Namespace, token: str) -> No
         if len(coaches) > 1:
             raise UsageError("Several coaches: say whose workshop it is with --coach NAME.")
         found = Workshop(coach_id=str(coaches["id"].iloc[0]), name=args.workshop)
-        workshops.create_workshop(db, found)
+        server.create_workshop(found)
         print(f"Created workshop {found.name!r}.")
-    code = workshops.workshop_code(db, found.id)
+    code = server.workshop_code(found.id)
     shown_host = f"[{args.host}]" if ":" in args.host else args.host
     query = f"?token={token}" if token else ""
     print(f"Workshop {found.name!r}: candidates open http://{shown_host}:{args.port}/{query} and join with code {code}")
@@ -211,20 +218,14 @@ def _redact(url: str) -> str:
 def export(args: argparse.Namespace) -> int:
     from workbook.exporting import export_tables
 
-    url = _database_url(args.db)
-    try:
-        db = Database.open(url)
-    except NotAWorkbookDatabase as error:
-        raise UsageError(str(error)) from error
-    try:
-        if args.workshop:
-            written = _export_workshop(db, args.workshop, Path(args.out))
-        else:
-            written = export_tables(db.for_coach().tables(), Path(args.out))
-    except ValueError as error:
-        raise UsageError(str(error)) from error
-    finally:
-        db.close()
+    with _opened(_database_url(args.db)) as db:
+        try:
+            if args.workshop:
+                written = _export_workshop(db, args.workshop, Path(args.out))
+            else:
+                written = export_tables(db.for_coach().tables(), Path(args.out))
+        except ValueError as error:
+            raise UsageError(str(error)) from error
     for path in written:
         print(path)
     return 0
@@ -236,11 +237,7 @@ def demo(args: argparse.Namespace) -> int:
 
     if args.candidates < 1 or args.interviews < 1:
         raise UsageError("--candidates and --interviews must be 1 or more.")
-    try:
-        db = Database.open(_database_url(args.db))
-    except NotAWorkbookDatabase as error:
-        raise UsageError(str(error)) from error
-    try:
+    with _opened(_database_url(args.db)) as db:
         result = fill_demo(
             db,
             candidates=args.candidates,
@@ -249,8 +246,6 @@ def demo(args: argparse.Namespace) -> int:
             workshop_name=args.workshop,
             coach_passcode=args.coach_passcode,
         )
-    finally:
-        db.close()
     print(f"Demo workshop {args.workshop!r}: {result.candidates} candidates, {result.interviews} interviews.")
     print(f"  coach view: sign in with the coach passcode {args.coach_passcode!r}")
     print(f"  workshop code for new candidates: {result.workshop_code}")
@@ -261,10 +256,10 @@ def demo(args: argparse.Namespace) -> int:
 
 def _export_workshop(db: Database, name: str, out: Path) -> list[Path]:
     """One workshop: its tables plus the summary the coach view shows."""
-    from workbook import analysis, guidance, workshops
+    from workbook import analysis, guidance
     from workbook.exporting import cohort_xlsx_bytes, csv_bytes
 
-    group = workshops.workshop_by_name(db, name)
+    group = db.for_coach().workshop_by_name(name)
     if group is None:
         raise UsageError(f"No workshop is called {name!r}.")
     tables = analysis.filter_tables(db.for_coach(workshop_id=group.id).tables(), workshop_id=group.id)
@@ -286,18 +281,13 @@ def _export_workshop(db: Database, name: str, out: Path) -> list[Path]:
 
 def import_(args: argparse.Namespace) -> int:
     """Import an export into a database: all or nothing, every problem listed."""
-    from workbook.importing import ImportError_, import_tables
+    from workbook.store.importing import ImportError_, import_tables
 
-    try:
-        db = Database.open(_database_url(args.db))
-    except NotAWorkbookDatabase as error:
-        raise UsageError(str(error)) from error
-    try:
-        report = import_tables(db, Path(args.file))
-    except ImportError_ as error:
-        raise UsageError(str(error)) from error
-    finally:
-        db.close()
+    with _opened(_database_url(args.db)) as db:
+        try:
+            report = import_tables(db, Path(args.file))
+        except ImportError_ as error:
+            raise UsageError(str(error)) from error
     for name, count in report.rows.items():
         print(f"{name}: {count} row(s)")
     return 0
@@ -305,18 +295,10 @@ def import_(args: argparse.Namespace) -> int:
 
 def purge(args: argparse.Namespace) -> int:
     """Delete workshops (and their candidates' data) older than the retention period."""
-    from workbook.workshops import purge_workshops
-
     if args.older_than < 1:
         raise UsageError("--older-than must be 1 month or more.")
-    try:
-        db = Database.open(_database_url(args.db))
-    except NotAWorkbookDatabase as error:
-        raise UsageError(str(error)) from error
-    try:
-        names = purge_workshops(db, older_than_months=args.older_than, dry_run=args.dry_run)
-    finally:
-        db.close()
+    with _opened(_database_url(args.db)) as db:
+        names = db.for_coach().purge_workshops(older_than_months=args.older_than, dry_run=args.dry_run)
     verb = "Would delete" if args.dry_run else "Deleted"
     print(f"{verb} {len(names)} workshop(s) that ended more than {args.older_than} months ago.")
     for name in names:
@@ -334,16 +316,11 @@ def coach_passcode(args: argparse.Namespace) -> int:
         passcode = getpass.getpass("New coach passcode (8 characters or more): ")
         if getpass.getpass("Once more: ") != passcode:
             raise UsageError("The two passcodes differ; nothing was changed.")
-    try:
-        db = Database.open(_database_url(args.db))
-    except NotAWorkbookDatabase as error:
-        raise UsageError(str(error)) from error
-    try:
-        db.set_coach_passcode(passcode, name=args.name)
-    except ValueError as error:
-        raise UsageError(str(error)) from error
-    finally:
-        db.close()
+    with _opened(_database_url(args.db)) as db:
+        try:
+            db.accounts.set_coach_passcode(passcode, name=args.name)
+        except ValueError as error:
+            raise UsageError(str(error)) from error
     print("Coach passcode set.")
     return 0
 

@@ -6,8 +6,9 @@ follows from that skill, and the outcome of an interview follows from what they 
 So the coach view shows real patterns, and the same ``seed`` always gives the same
 data. Texts are in the candidate's language, Dutch or English.
 
-Rows go in with bulk inserts (built through the model's records, so they are valid):
-1,000 candidates with 10 interviews each take seconds, not minutes.
+Rows go in with bulk inserts, made from the model's records by the store's codec (so
+they are valid and mapped the one way the store maps them): 1,000 candidates with
+10 interviews each take seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -17,11 +18,8 @@ import datetime as dt
 import math
 import random
 from dataclasses import dataclass
-from typing import Any
 
-import sqlalchemy as sa
-
-from workbook import guidance, identity
+from workbook import clock, guidance
 from workbook.model import (
     Candidate,
     ClosingStatement,
@@ -35,10 +33,9 @@ from workbook.model import (
     ThankYouEmail,
     Workshop,
 )
-from workbook.schema import TABLES
 from workbook.store import Database
+from workbook.store.codec import rows_of
 from workbook.workdays import next_working_day
-from workbook.workshops import create_workshop
 
 __all__ = ["DemoResult", "fill_demo"]
 
@@ -116,22 +113,6 @@ def _logistic(x: float) -> float:
     return 1 / (1 + math.exp(-x))
 
 
-def _bulk(db: Database, rows: dict[str, list[dict[str, Any]]]) -> None:
-    with db.write() as conn:
-        for name in TABLES:  # parents before children
-            if rows.get(name):
-                conn.execute(TABLES[name].insert(), rows[name])
-
-
-def _row(record: Any, candidate_id: str, now: dt.datetime) -> dict[str, Any]:
-    """A record as a table row (fields the table does not have are dropped later)."""
-    row = {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
-    for name, value in list(row.items()):
-        if isinstance(value, tuple):
-            row[name] = list(value)
-    return {**row, "candidate_id": candidate_id, "updated_at": now}
-
-
 def fill_demo(
     db: Database,
     *,
@@ -145,29 +126,25 @@ def fill_demo(
 ) -> DemoResult:
     """Fill ``db`` with a demo workshop; returns its code and the coach's id."""
     rng = random.Random(seed)
-    coach_id = db.set_coach_passcode(coach_passcode, name=coach_name)
+    coach_id = db.accounts.set_coach_passcode(coach_passcode, name=coach_name)
     workshop = Workshop(coach_id=coach_id, name=workshop_name, starts_on=start, ends_on=start + dt.timedelta(days=70))
-    code = create_workshop(db, workshop)
+    code = db.for_coach(coach_id).create_workshop(workshop)
     next_step_keys = [q.key for q in guidance.catalogue("next-step")]
     other_keys = [q.key for q in guidance.catalogue() if q.purpose != "next-step"]
     items = guidance.rubric()
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+    now = clock.now()
+    records: list[tuple[object, str | None]] = []
+    memberships = []
     total = 0
-    samples: list[tuple[str, str]] = []
+    sampled: list[Candidate] = []
     for index in range(candidates):
         lang = "nl" if rng.random() < 0.7 else "en"
         person = Candidate(name=f"{rng.choice(_FIRST[lang])} {rng.choice(_LAST)}", language=lang)  # type: ignore[arg-type]
         # Hashing a code is slow on purpose (scrypt): only a few demo candidates get one.
-        code_hash = None
         if index < _SAMPLE_CODES:
-            sample = identity.new_code()
-            samples.append((person.name, sample))
-            code_hash = identity.hash_code(sample)
-        rows["candidates"].append(
-            {**{f.name: getattr(person, f.name) for f in dataclasses.fields(person)}, "code_hash": code_hash}
-        )
-        rows["memberships"].append({"workshop_id": workshop.id, "candidate_id": person.id, "joined_at": now})
+            sampled.append(person)
+        records.append((person, None))
+        memberships.append({"workshop_id": workshop.id, "candidate_id": person.id, "joined_at": now})
         skill = rng.gauss(0, 1)
         day = start + dt.timedelta(days=rng.randint(0, 10))
         for number in range(interviews):
@@ -192,32 +169,23 @@ def fill_demo(
             past = day < start + dt.timedelta(days=11 * interviews)
             outcome = ("next_round" if round_ != "terms" else "offer") if rng.random() < chance else "rejected"
             interview = dataclasses.replace(interview, outcome=outcome if past else "pending")  # type: ignore[arg-type]
-            rows["interviews"].append(_row(interview, person.id, now))
-            for position, p in enumerate(interview.interviewers):
-                rows["interviewers"].append(
-                    {
-                        "interview_id": interview.id,
-                        "position": position,
-                        "candidate_id": person.id,
-                        **dataclasses.asdict(p),
-                    }
-                )
+            records.append((interview, person.id))
             keys = rng.sample(other_keys, k=rng.randint(1, 2)) + ([rng.choice(next_step_keys)] if asked_next else [])
             for position, key in enumerate(keys):
                 text = guidance.catalogue_question(key).text.get(lang)
                 question = PlannedQuestion(
                     interview_id=interview.id, text=text, position=position, source="catalogue", catalogue_key=key
                 )
-                rows["questions"].append(_row(question, person.id, now))
+                records.append((question, person.id))
             if rng.random() < 0.12:  # some candidates still ask what they should not
                 text = "Hoeveel ga ik verdienen?" if lang == "nl" else "What is the salary?"
                 question = PlannedQuestion(interview_id=interview.id, text=text, position=len(keys))
-                rows["questions"].append(_row(question, person.id, now))
+                records.append((question, person.id))
             if statement:
                 appeal = guidance.advice("statement").examples[2].text.get(lang)
                 steps = ("kennismaken met het team", "knelpunten in kaart brengen", "een voorstel doen")
                 record = ClosingStatement(interview_id=interview.id, appeal=appeal, plan_steps=steps, text=appeal)
-                rows["statements"].append(_row(record, person.id, now))
+                records.append((record, person.id))
             if rng.random() < _logistic(skill + 0.5):
                 farewell = Farewell(
                     interview_id=interview.id,
@@ -225,10 +193,10 @@ def fill_demo(
                     phrase="Prettige dag nog." if lang == "nl" else "Have a nice day.",
                     checked=("thanked-opportunity",),
                 )
-                rows["farewells"].append(_row(farewell, person.id, now))
+                records.append((farewell, person.id))
             if rng.random() < _logistic(skill):
                 summary = Summary(interview_id=interview.id, key_points=rng.choice(_LESSONS[lang]))
-                rows["summaries"].append(_row(summary, person.id, now))
+                records.append((summary, person.id))
             if rng.random() < 0.5:
                 promise = Promise(
                     interview_id=interview.id,
@@ -238,7 +206,7 @@ def fill_demo(
                     status="sent" if email_on_time else "open",
                     sent_on=next_working_day(day) if email_on_time else None,
                 )
-                rows["promises"].append(_row(promise, person.id, now))
+                records.append((promise, person.id))
             send = (
                 next_working_day(day) if email_on_time else next_working_day(day) + dt.timedelta(days=rng.randint(2, 6))
             )
@@ -249,7 +217,7 @@ def fill_demo(
                 send_on=send,
                 sent_on=send if past else None,
             )
-            rows["emails"].append(_row(mail, person.id, now))
+            records.append((mail, person.id))
             if not skipped_reflection:
                 scores = {item.key: max(1, min(5, round(3 + skill * 0.8 + rng.gauss(0, 0.8)))) for item in items}
                 answers = {"learned": rng.choice(_LESSONS[lang])}
@@ -260,40 +228,15 @@ def fill_demo(
                     answers=answers,
                     gut_continue=gut,  # type: ignore[arg-type]
                 )
-                rows["reflections"].append(_row(reflection, person.id, now))
-                rows["reflection_scores"].extend(
-                    {"reflection_id": reflection.id, "item": k, "score": v, "candidate_id": person.id}
-                    for k, v in scores.items()
-                )
+                records.append((reflection, person.id))
                 if rng.random() < 0.4:  # the coach scored this one too, a little stricter
                     coach_scores = {k: max(1, min(5, v - (1 if rng.random() < 0.35 else 0))) for k, v in scores.items()}
                     coach = Reflection(interview_id=interview.id, scorer="coach", scores=coach_scores)
-                    rows["reflections"].append(_row(coach, person.id, now))
-                    rows["reflection_scores"].extend(
-                        {"reflection_id": coach.id, "item": k, "score": v, "candidate_id": person.id}
-                        for k, v in coach_scores.items()
-                    )
+                    records.append((coach, person.id))
             day += dt.timedelta(days=rng.randint(5, 14))
-    _fit_to_tables(rows, now)
-    _bulk(db, rows)
-    return DemoResult(workshop.id, code, coach_id, candidates, total, tuple(samples))
-
-
-def _fit_to_tables(rows: dict[str, list[dict[str, Any]]], now: dt.datetime) -> None:
-    """Drop record fields a table does not have; stamp updated_at where it has one."""
-    for name, table_rows in rows.items():
-        columns = set(TABLES[name].c.keys())
-        for row in table_rows:
-            for key in [k for k in row if k not in columns]:
-                del row[key]
-            if "updated_at" in columns:
-                row.setdefault("updated_at", now)
-
-
-def demo_counts(db: Database) -> dict[str, int]:
-    """How many rows each table holds (for the CLI's report)."""
-    with db.read() as conn:
-        return {
-            name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
-            for name, table in TABLES.items()
-        }
+    rows = rows_of(records, stamp=now)
+    rows["memberships"] = memberships
+    db.insert_rows(rows)
+    server = db.for_coach()
+    samples = tuple((person.name, server.new_code_for(person.id)) for person in sampled)
+    return DemoResult(workshop.id, code, coach_id, candidates, total, samples)

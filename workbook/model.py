@@ -19,6 +19,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Final, Literal, TypeVar, get_args
 
+from workbook.clock import now
+from workbook.texts import t
+
 __all__ = [
     "GUT_ANSWERS",
     "LANGS",
@@ -85,90 +88,10 @@ _URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE_FORMATS: Final = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y")
 
-_MESSAGES: Final[dict[str, dict[str, str]]] = {
-    "required": {
-        "nl": "{label} is verplicht.",
-        "en": "{label} is required.",
-    },
-    "too_long": {
-        "nl": "{label} is te lang ({length} tekens; maximaal {limit}).",
-        "en": "{label} is too long ({length} characters; at most {limit}).",
-    },
-    "choice": {
-        "nl": "{label}: '{value}' is geen geldige keuze (kies uit {choices}).",
-        "en": "{label}: '{value}' is not a valid choice (choose from {choices}).",
-    },
-    "date": {
-        "nl": "{label}: '{value}' is geen datum (gebruik bijvoorbeeld 2026-12-31 of 31-12-2026).",
-        "en": "{label}: '{value}' is not a date (use e.g. 2026-12-31 or 31-12-2026).",
-    },
-    "time": {
-        "nl": "{label}: '{value}' is geen tijd (gebruik bijvoorbeeld 14:30).",
-        "en": "{label}: '{value}' is not a time (use e.g. 14:30).",
-    },
-    "email": {
-        "nl": "{label}: '{value}' is geen geldig e-mailadres.",
-        "en": "{label}: '{value}' is not a valid email address.",
-    },
-    "url": {
-        "nl": "{label}: '{value}' is geen geldige link (begin met https://).",
-        "en": "{label}: '{value}' is not a valid link (start with https://).",
-    },
-    "score": {
-        "nl": "{label}: score {value} ligt niet tussen {low} en {high}.",
-        "en": "{label}: score {value} is not between {low} and {high}.",
-    },
-    "order": {
-        "nl": "{label} ligt voor {other}.",
-        "en": "{label} is before {other}.",
-    },
-    "type": {
-        "nl": "{label}: verwacht {expected}, kreeg '{value}'.",
-        "en": "{label}: expected {expected}, got '{value}'.",
-    },
-}
-
-# Field labels for messages, one place for both languages.
-_LABELS: Final[dict[str, tuple[str, str]]] = {
-    "id": ("Id", "Id"),
-    "name": ("Naam", "Name"),
-    "language": ("Taal", "Language"),
-    "employer": ("Werkgever", "Employer"),
-    "role": ("Functie", "Role"),
-    "round": ("Gespreksronde", "Interview round"),
-    "date": ("Datum", "Date"),
-    "time": ("Tijd", "Time"),
-    "outcome": ("Uitkomst", "Outcome"),
-    "email": ("E-mail", "Email"),
-    "text": ("Tekst", "Text"),
-    "source": ("Bron", "Source"),
-    "position": ("Volgorde", "Position"),
-    "scorer": ("Beoordelaar", "Scorer"),
-    "scores": ("Scores", "Scores"),
-    "gut_continue": ("Verder met deze werkgever", "Go on with this employer"),
-    "gut_dream_job": ("Droombaan", "Dream job"),
-    "what": ("Wat", "What"),
-    "to_whom": ("Aan wie", "To whom"),
-    "promised_on": ("Beloofd op", "Promised on"),
-    "due_on": ("Uiterlijk op", "Due on"),
-    "sent_on": ("Verstuurd op", "Sent on"),
-    "status": ("Status", "Status"),
-    "recipients": ("Ontvangers", "Recipients"),
-    "subject": ("Onderwerp", "Subject"),
-    "body": ("Tekst van de e-mail", "Email text"),
-    "send_on": ("Verzenddatum", "Send date"),
-    "linkedin_url": ("LinkedIn-link", "LinkedIn link"),
-    "interview_id": ("Gesprek", "Interview"),
-    "candidate_id": ("Kandidaat", "Candidate"),
-}
-
 
 class ValidationError(ValueError):
-    """A record field holds a value the workbook cannot accept.
-
-    ``str(error)`` is English; :meth:`message` gives the text in either language so
-    a widget can show it to the user in theirs.
-    """
+    """A record field holds a value the workbook cannot accept. ``str(error)`` is English;
+    :meth:`message` gives the text in either language, for the user in theirs."""
 
     def __init__(self, field_name: str, code: str, **params: Any) -> None:
         self.field = field_name
@@ -177,23 +100,24 @@ class ValidationError(ValueError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "nl") -> str:
-        lang = lang if lang in LANGS else "nl"
-        nl_label, en_label = _LABELS.get(self.field, (self.field, self.field))
-        label = nl_label if lang == "nl" else en_label
-        other = self.params.get("other")
+        """The message in ``lang`` (Dutch for an unknown one), naming the field by its label."""
         params = dict(self.params)
-        if isinstance(other, str) and other in _LABELS:
-            params["other"] = _LABELS[other][0 if lang == "nl" else 1].lower()
-        return _MESSAGES[self.code][lang].format(label=label, **params)
+        if isinstance(params.get("other"), str):  # the other field of an order, mid-sentence
+            params["other"] = _label(params["other"], lang).lower()
+        return t(f"validation.{self.code}", lang, label=_label(self.field, lang), **params)
+
+
+def _label(field_name: str, lang: str) -> str:
+    # Every field has a label (tests/test_texts.py); the bare name keeps a message from failing.
+    try:
+        return t(f"field.{field_name}", lang)
+    except KeyError:
+        return field_name
 
 
 def new_id() -> str:
     """A random, URL-safe record id: unique across processes without a round-trip."""
     return secrets.token_hex(8)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
 
 
 def clean_text(value: object, field_name: str, *, limit: int, required: bool = False) -> str:
@@ -286,7 +210,7 @@ class Candidate:
     language: Lang = "nl"
     linkedin_url: str = ""
     id: str = field(default_factory=new_id)
-    created_at: dt.datetime = field(default_factory=_now)
+    created_at: dt.datetime = field(default_factory=now)
 
     def __post_init__(self) -> None:
         _set(self, "name", clean_text(self.name, "name", limit=100, required=True))
@@ -324,7 +248,7 @@ class Interview:
     interviewers: tuple[Interviewer, ...] = ()
     outcome: Outcome = "pending"
     id: str = field(default_factory=new_id)
-    updated_at: dt.datetime = field(default_factory=_now)
+    updated_at: dt.datetime = field(default_factory=now)
 
     def __post_init__(self) -> None:
         _set(self, "candidate_id", clean_text(self.candidate_id, "candidate_id", limit=64, required=True))
@@ -355,7 +279,7 @@ class PlannedQuestion:
         _choice(self.source, QUESTION_SOURCES, "source")
         if not isinstance(self.position, int) or self.position < 0:
             raise ValidationError("position", "type", expected="0, 1, 2, ...", value=_short(self.position))
-        _set(self, "catalogue_key", clean_text(self.catalogue_key, "source", limit=100))
+        _set(self, "catalogue_key", clean_text(self.catalogue_key, "catalogue_key", limit=100))
 
 
 @dataclass(frozen=True)
@@ -369,8 +293,8 @@ class ClosingStatement:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        _set(self, "appeal", clean_text(self.appeal, "text", limit=MAX_LONG_TEXT))
-        steps = tuple(clean_text(s, "text", limit=MAX_SHORT_TEXT * 2) for s in self.plan_steps)
+        _set(self, "appeal", clean_text(self.appeal, "appeal", limit=MAX_LONG_TEXT))
+        steps = tuple(clean_text(s, "plan_steps", limit=MAX_SHORT_TEXT * 2) for s in self.plan_steps)
         _set(self, "plan_steps", tuple(s for s in steps if s))
         _set(self, "text", clean_text(self.text, "text", limit=MAX_LONG_TEXT))
 
@@ -387,9 +311,9 @@ class Farewell:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        _set(self, "thanks", clean_text(self.thanks, "text", limit=MAX_LONG_TEXT))
-        _set(self, "phrase", clean_text(self.phrase, "text", limit=MAX_SHORT_TEXT * 2))
-        keys = (clean_text(k, "text", limit=100) for k in self.checked)
+        _set(self, "thanks", clean_text(self.thanks, "thanks", limit=MAX_LONG_TEXT))
+        _set(self, "phrase", clean_text(self.phrase, "phrase", limit=MAX_SHORT_TEXT * 2))
+        keys = (clean_text(k, "checked", limit=100) for k in self.checked)
         _set(self, "checked", tuple(dict.fromkeys(k for k in keys if k)))
 
 
@@ -417,7 +341,7 @@ class Reflection:
             scores[clean_text(item, "scores", limit=100, required=True)] = score
         _set(self, "scores", scores)
         answers = {
-            clean_text(k, "text", limit=100, required=True): clean_text(v, "text", limit=MAX_LONG_TEXT)
+            clean_text(k, "answers", limit=100, required=True): clean_text(v, "answers", limit=MAX_LONG_TEXT)
             for k, v in dict(self.answers).items()
         }
         _set(self, "answers", answers)
@@ -448,7 +372,7 @@ class Promise:
         _set(self, "due_on", _optional_date(self.due_on, "due_on"))
         _set(self, "sent_on", _optional_date(self.sent_on, "sent_on"))
         _choice(self.status, PROMISE_STATUSES, "status")
-        _set(self, "note", clean_text(self.note, "text", limit=MAX_LONG_TEXT))
+        _set(self, "note", clean_text(self.note, "note", limit=MAX_LONG_TEXT))
         if self.due_on is not None and self.due_on < self.promised_on:
             raise ValidationError("due_on", "order", other="promised_on")
         if self.sent_on is not None and self.sent_on < self.promised_on:
@@ -475,7 +399,7 @@ class ThankYouEmail:
         _set(self, "body", clean_text(self.body, "body", limit=MAX_LONG_TEXT))
         _set(self, "send_on", _optional_date(self.send_on, "send_on"))
         _set(self, "sent_on", _optional_date(self.sent_on, "sent_on"))
-        _set(self, "substance_point", clean_text(self.substance_point, "text", limit=MAX_LONG_TEXT))
+        _set(self, "substance_point", clean_text(self.substance_point, "substance_point", limit=MAX_LONG_TEXT))
         url = clean_text(self.linkedin_url, "linkedin_url", limit=MAX_SHORT_TEXT)
         if url and not _URL.match(url):
             raise ValidationError("linkedin_url", "url", value=_short(url))
@@ -493,7 +417,7 @@ class Note:
 
     def __post_init__(self) -> None:
         _set(self, "text", clean_text(self.text, "text", limit=MAX_LONG_TEXT))
-        _choice(self.kind, ("during", "after"), "source")
+        _choice(self.kind, ("during", "after"), "kind")
 
 
 @dataclass(frozen=True)
@@ -509,7 +433,7 @@ class Summary:
 
     def __post_init__(self) -> None:
         for f in ("key_points", "their_questions", "promised", "interviewer_names"):
-            _set(self, f, clean_text(getattr(self, f), "text", limit=MAX_LONG_TEXT))
+            _set(self, f, clean_text(getattr(self, f), f, limit=MAX_LONG_TEXT))
 
 
 @dataclass(frozen=True)
@@ -525,11 +449,11 @@ class Workshop:
 
     def __post_init__(self) -> None:
         _set(self, "name", clean_text(self.name, "name", limit=200, required=True))
-        _set(self, "starts_on", parse_date(self.starts_on, "date"))
-        _set(self, "ends_on", _optional_date(self.ends_on, "date"))
+        _set(self, "starts_on", parse_date(self.starts_on, "starts_on"))
+        _set(self, "ends_on", _optional_date(self.ends_on, "ends_on"))
         _choice(self.language, LANGS, "language")
         if self.ends_on is not None and self.ends_on < self.starts_on:
-            raise ValidationError("date", "order", other="date")
+            raise ValidationError("ends_on", "order", other="starts_on")
 
 
 @dataclass(frozen=True)
@@ -544,10 +468,10 @@ class WorkshopQuestion:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        _set(self, "purpose", clean_text(self.purpose, "source", limit=40, required=True))
+        _set(self, "purpose", clean_text(self.purpose, "purpose", limit=40, required=True))
         _set(self, "text", clean_text(self.text, "text", limit=MAX_SHORT_TEXT * 2, required=True))
         _choice(self.language, LANGS, "language")
-        _set(self, "when_to_use", clean_text(self.when_to_use, "text", limit=MAX_SHORT_TEXT * 2))
+        _set(self, "when_to_use", clean_text(self.when_to_use, "when_to_use", limit=MAX_SHORT_TEXT * 2))
 
 
 @dataclass(frozen=True)
@@ -566,9 +490,9 @@ class WorkshopRubricItem:
         return f"ws-{self.id}"
 
     def __post_init__(self) -> None:
-        _set(self, "phase", clean_text(self.phase, "source", limit=40, required=True))
-        _set(self, "label", clean_text(self.label, "name", limit=MAX_SHORT_TEXT, required=True))
-        anchors = tuple(clean_text(a, "text", limit=MAX_SHORT_TEXT * 2, required=True) for a in self.anchors)
+        _set(self, "phase", clean_text(self.phase, "phase", limit=40, required=True))
+        _set(self, "label", clean_text(self.label, "label", limit=MAX_SHORT_TEXT, required=True))
+        anchors = tuple(clean_text(a, "anchors", limit=MAX_SHORT_TEXT * 2, required=True) for a in self.anchors)
         if len(anchors) != SCORE_MAX:
-            raise ValidationError("scores", "type", expected="5 anchors", value=len(anchors))
+            raise ValidationError("anchors", "type", expected="5 anchors", value=len(anchors))
         _set(self, "anchors", anchors)

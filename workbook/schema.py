@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 from workbook.model import GUT_ANSWERS, LANGS, OUTCOMES, PROMISE_STATUSES, QUESTION_SOURCES, ROUNDS, SCORERS
 
-__all__ = ["HIDDEN_COLUMNS", "SETTINGS", "TABLES", "coerce_frame", "frame_dtypes", "metadata"]
+__all__ = ["HIDDEN_COLUMNS", "TABLES", "coerce_frame", "frame_dtypes", "metadata"]
 
 # Naming convention: stable constraint names make migrations reproducible on
 # SQLite (batch mode) and PostgreSQL alike.
@@ -322,19 +322,9 @@ sign_in_failures = sa.Table(
     sa.Column("at", sa.DateTime, nullable=False, index=True),
 )
 
-# Server-wide settings, such as the hash of the coach passcode. Not personal data,
-# never exported.
-SETTINGS = sa.Table(
-    "settings",
-    metadata,
-    sa.Column("key", sa.String(100), primary_key=True),
-    sa.Column("value", sa.Text, nullable=False),
-    _updated(),
-)
-
 #: Every table by name, parents before children (the order to write and export in).
 #: Bookkeeping tables: not the users' data, never exported.
-INTERNAL_TABLES: Final = frozenset({"settings", "sign_in_failures"})
+INTERNAL_TABLES: Final = frozenset({"sign_in_failures"})
 TABLES: Final[dict[str, sa.Table]] = {t.name: t for t in metadata.sorted_tables if t.name not in INTERNAL_TABLES}
 
 #: The tables of one candidate's own work (each has ``candidate_id``), in write order.

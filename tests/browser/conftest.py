@@ -13,22 +13,18 @@ the tests downloaded (``downloads/``).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect
+
+from harness.chromium import chromium_path, chromium_problem, new_context, sync_browser
+from harness.ports import free_port
+from harness.served import Served, ServerError, serve_command
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -36,16 +32,6 @@ ARTIFACTS = REPO / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 DOWNLOADS = ARTIFACTS / "downloads"
 
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 # Voilà starts a kernel per page load; on two shared cores that takes a while.
 TIMEOUT_MS = 60_000
 SERVER_READY_S = 120.0
@@ -78,19 +64,14 @@ def pytest_runtest_makereport(
 # ----------------------------------------------------------------------- chromium
 
 
-def chromium_path() -> Path:
-    """Chromium to use: ``$WORKBOOK_CHROMIUM`` or Debian's ``/usr/bin/chromium``."""
-    return Path(os.environ.get("WORKBOOK_CHROMIUM") or DEFAULT_CHROMIUM)
-
-
 @pytest.fixture(scope="session")
 def chromium() -> Path:
     path = chromium_path()
-    if not (path.is_file() and os.access(path, os.X_OK)):
-        reason = f"Chromium not found at {path}; install Debian's chromium or set WORKBOOK_CHROMIUM"
+    problem = chromium_problem(path)
+    if problem:
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+            pytest.fail(problem, pytrace=False)
+        pytest.skip(problem)
     return path
 
 
@@ -98,130 +79,36 @@ def chromium() -> Path:
 
 
 @dataclass
-class Server:
-    """A running ``workbook serve``."""
+class Server(Served):
+    """A running ``workbook serve`` with its own SQLite database."""
 
-    url: str
-    port: int
     db_path: Path
-    log_path: Path
-    process: subprocess.Popen[bytes]
-
-    def log(self, tail: int = 80) -> str:
-        try:
-            lines = self.log_path.read_text(errors="replace").splitlines()
-        except OSError:
-            return "(no server log)"
-        return "\n".join(lines[-tail:])
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _workbook_command() -> list[str]:
-    script = Path(sys.executable).with_name("workbook")
-    if script.is_file():
-        return [str(script)]
-    return [sys.executable, "-m", "workbook.cli"]
-
-
-def _status(url: str) -> int | None:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return int(error.code)
-    except (OSError, ValueError):
-        return None
-
-
-def _wait_until_ready(server: Server, deadline_s: float) -> None:
-    deadline = time.monotonic() + deadline_s
-    last: int | None = None
-    while time.monotonic() < deadline:
-        code = server.process.poll()
-        if code is not None:
-            pytest.fail(
-                f"workbook serve exited with code {code} before it served {server.url}\n"
-                f"--- server log ({server.log_path}) ---\n{server.log()}",
-                pytrace=False,
-            )
-        last = _status(server.url)
-        if last == 200:
-            return
-        # A short pause between polls (the condition is the HTTP 200), so the
-        # starting server gets the CPU.
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            server.process.wait(timeout=0.25)
-    pytest.fail(
-        f"workbook serve did not answer {server.url} with HTTP 200 within {deadline_s:.0f} s "
-        f"(last status: {last})\n--- server log ({server.log_path}) ---\n{server.log()}",
-        pytrace=False,
-    )
-
-
-def _restore_ctrl_c() -> None:
-    # A shell starts background jobs with SIGINT ignored and children inherit that;
-    # the server must react to Ctrl-C like in a terminal, so restore the default.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def _signal_group(process: subprocess.Popen[bytes], signum: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signum)
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Ctrl-C for the whole process group (as in a terminal), then wait; else kill."""
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
-        if process.poll() is not None:
-            return
-        _signal_group(process, signum)
-        try:
-            process.wait(timeout=SERVER_STOP_S)
-        except subprocess.TimeoutExpired:
-            continue
 
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``workbook serve`` on a free port with its own SQLite database."""
-    ARTIFACTS.mkdir(exist_ok=True)
     db_path = tmp_path_factory.mktemp("browser-db") / "browser.sqlite"
-    log_path = ARTIFACTS / "browser-server.log"
-    port = _free_port()
-    command = [
-        *_workbook_command(),
-        "serve",
-        "--port",
-        str(port),
-        "--host",
-        "127.0.0.1",
-        "--db",
-        f"sqlite:///{db_path}",
-    ]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    port = free_port()
+    env = dict(os.environ)
     env.pop("WORKBOOK_DB", None)
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=REPO,
-            start_new_session=True,  # its own process group, for a clean Ctrl-C
-            preexec_fn=_restore_ctrl_c,
-        )
-    running = Server(url=f"http://127.0.0.1:{port}/", port=port, db_path=db_path, log_path=log_path, process=process)
+    running = Server.start(
+        serve_command(port, f"sqlite:///{db_path}"),
+        name="workbook serve",
+        port=port,
+        log_path=ARTIFACTS / "browser-server.log",
+        env=env,
+        cwd=REPO,
+        db_path=db_path,
+    )
     try:
-        _wait_until_ready(running, SERVER_READY_S)
+        try:
+            running.wait_until_ready(SERVER_READY_S)
+        except ServerError as error:
+            pytest.fail(str(error), pytrace=False)
         yield running
     finally:
-        _stop(process)
+        running.stop(SERVER_STOP_S)
 
 
 # ------------------------------------------------------------------------ browser
@@ -234,21 +121,15 @@ def browser(chromium: Path) -> Iterator[Browser]:
     for stale in [*SCREENSHOTS.glob("FAILED-*.png"), *DOWNLOADS.glob("*")]:
         stale.unlink()
     expect.set_options(timeout=TIMEOUT_MS)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with sync_browser(chromium) as browser:
+        yield browser
 
 
 class _Watched:
     """One browser context and page, with its page errors and console errors collected."""
 
     def __init__(self, browser: Browser) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
-        self.context.set_default_timeout(TIMEOUT_MS)
-        self.context.set_default_navigation_timeout(TIMEOUT_MS)
+        self.context = new_context(browser, timeout_ms=TIMEOUT_MS)
         self.page = self.context.new_page()
         self.problems: list[str] = []
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))

@@ -84,7 +84,7 @@ def test_english_candidate_story(page: Page, server: Server) -> None:
     expect_planned(page, [SALARY_QUESTION])
 
     mail = go_to_step(page, "email")
-    expect(mail.locator(".wb-email-recommended")).to_contain_text("Recommended send date: Tuesday 18-05-2027")
+    expect(mail.locator(".wb-email-recommended")).to_contain_text("Recommended send date: Tuesday 18 May 2027")
     expect(mail.locator(".wb-email-send-on input[type=date]")).to_have_value("2027-05-18")
     mail.get_by_role("button", name=EN["draft"]).click()
     expect(mail.locator(".wb-email-body textarea")).to_have_value(re.compile(re.escape(EMPLOYER)))

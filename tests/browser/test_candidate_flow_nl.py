@@ -159,7 +159,7 @@ def test_candidate_closes_an_interview_from_plan_to_thank_you_email(page: Page, 
 
     # -- thank-you email: sent on the next working day, downloadable as .eml
     mail = go_to_step(page, "email")
-    expect(mail.locator(".wb-email-recommended")).to_contain_text("Aanbevolen verzenddatum: dinsdag 18-05-2027")
+    expect(mail.locator(".wb-email-recommended")).to_contain_text("Aanbevolen verzenddatum: dinsdag 18 mei 2027")
     expect(mail.locator(".wb-email-send-on input[type=date]")).to_have_value("2027-05-18")
     expect(mail.get_by_label("Aan", exact=True)).to_have_value(INTERVIEW.person.email)
     shot(page, "nl-10-email-before-draft")

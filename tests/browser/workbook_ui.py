@@ -2,7 +2,7 @@
 
 Each helper acts through what is on screen (labels, button texts, the ``wb-*`` classes
 the app puts on its widgets) and waits on what the page shows, never on a clock. The
-visible texts per language are in :data:`TEXT`, copied from ``workbook/ui.toml``: a
+visible texts per language are in :data:`TEXT`, copied from ``workbook/texts/ui.toml``: a
 test that finds a text changed there should fail and be looked at.
 """
 
@@ -22,7 +22,7 @@ from .conftest import DOWNLOADS, NAME_LABEL, wait_until_interactive
 
 CODE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$")
 
-#: The visible texts the tests act on, per language (from workbook/ui.toml).
+#: The visible texts the tests act on, per language (from workbook/texts/ui.toml).
 TEXT: dict[str, dict[str, str]] = {
     "nl": {
         "name": "Je naam",

@@ -10,7 +10,6 @@ import zipfile
 import openpyxl
 import pytest
 
-from workbook import workshops
 from workbook.demo import DemoResult, fill_demo
 from workbook.model import Reflection
 from workbook.store import AccessDenied, Database
@@ -27,7 +26,7 @@ def _payload(link: str) -> bytes:
 
 
 def test_cohort_view_shows_real_charts(db: Database, demo: DemoResult) -> None:
-    page = CoachHome(db, demo.coach_id, "nl")
+    page = CoachHome(db.for_coach(demo.coach_id), "nl")
     assert "8 kandidaten, 24 gesprekken" in page.figures.value
     images = [c for c in page.cohort_charts.children if hasattr(c, "format") and c.format == "png"]
     assert len(images) >= 3 and all(len(image.value) > 1000 for image in images)
@@ -37,7 +36,7 @@ def test_cohort_view_shows_real_charts(db: Database, demo: DemoResult) -> None:
 
 
 def test_filters_and_workshops(db: Database, demo: DemoResult) -> None:
-    page = CoachHome(db, demo.coach_id, "en")
+    page = CoachHome(db.for_coach(demo.coach_id), "en")
     page.workshop.value = demo.workshop_id
     assert demo.workshop_code in page.workshop_info.value
     page.rounds.value = ("introduction",)
@@ -47,19 +46,19 @@ def test_filters_and_workshops(db: Database, demo: DemoResult) -> None:
 
 
 def test_a_new_workshop_gets_a_code(db: Database, demo: DemoResult) -> None:
-    page = CoachHome(db, demo.coach_id, "nl")
+    page = CoachHome(db.for_coach(demo.coach_id), "nl")
     page.new_name.value = "  "
     page.create_button.click()
     assert "Naam is verplicht." in page.create_feedback.value
     page.new_name.value = "Voorjaar"
     code = page.create_workshop()
     assert code is not None and code in page.create_feedback.value
-    assert workshops.find_workshop(db, code).name == "Voorjaar"  # type: ignore[union-attr]
+    assert db.accounts.find_workshop(code).name == "Voorjaar"  # type: ignore[union-attr]
     assert "8 kandidaten" not in page.figures.value  # the new, empty workshop is selected
 
 
 def test_drill_down_and_coach_scoring(db: Database, demo: DemoResult) -> None:
-    page = CoachHome(db, demo.coach_id, "nl")
+    page = CoachHome(db.for_coach(demo.coach_id), "nl")
     page.tabs.selected_index = 1
     assert page.candidate.value == page.candidate.options[0][1]  # the first candidate, without a click
     assert "wb-progress" in page.candidate_view.children[0].value
@@ -73,7 +72,7 @@ def test_drill_down_and_coach_scoring(db: Database, demo: DemoResult) -> None:
 
 
 def test_own_content(db: Database, demo: DemoResult) -> None:
-    page = CoachHome(db, demo.coach_id, "nl")
+    page = CoachHome(db.for_coach(demo.coach_id), "nl")
     page.tabs.selected_index = 2
     assert "Kies eerst één workshop" in page.content.children[0].value
     page.workshop.value = demo.workshop_id
@@ -98,7 +97,7 @@ def test_own_content(db: Database, demo: DemoResult) -> None:
 
 
 def test_exports(db: Database, demo: DemoResult) -> None:
-    page = CoachHome(db, demo.coach_id, "nl")
+    page = CoachHome(db.for_coach(demo.coach_id), "nl")
     page.workshop.value = demo.workshop_id
     filename = page.prepare_export()
     assert filename == "groep-demo-workshop.xlsx"
@@ -112,15 +111,15 @@ def test_exports(db: Database, demo: DemoResult) -> None:
 
 
 def test_an_empty_coach_sees_a_helpful_screen(db: Database) -> None:
-    coach = db.set_coach_passcode("fresh-coach-pass", name="Nieuw")
-    page = CoachHome(db, coach, "nl")
+    coach = db.accounts.set_coach_passcode("fresh-coach-pass", name="Nieuw")
+    page = CoachHome(db.for_coach(coach), "nl")
     assert page.new_box.selected_index == 0  # the new-workshop form is open
     assert page.workshop.options == (("Al mijn workshops", ""),)
     assert "0 kandidaten" in page.figures.value and "Nog geen gegevens" in page.cohort_charts.children[0].value
 
 
 def test_deleting_a_workshop_from_the_coach_view(db: Database, demo: DemoResult) -> None:
-    page = CoachHome(db, demo.coach_id, "nl")
+    page = CoachHome(db.for_coach(demo.coach_id), "nl")
     page.delete_button.click()
     assert "Kies eerst één workshop" in page.delete_feedback.value
     page.workshop.value = demo.workshop_id
@@ -135,14 +134,14 @@ def test_deleting_a_workshop_from_the_coach_view(db: Database, demo: DemoResult)
 
 def test_a_coach_gives_a_candidate_a_new_code(db: Database, demo: DemoResult) -> None:
     name, old_code = demo.sample_codes[0]
-    page = CoachHome(db, demo.coach_id, "nl")
+    page = CoachHome(db.for_coach(demo.coach_id), "nl")
     page.tabs.selected_index = 1
     page.candidate.value = next(value for label, value in page.candidate.options if label == name)
     page.new_code_button.click()
     new_code = re.search(r"<b>([A-Z0-9-]+)</b>", page.new_code_shown.value).group(1)  # type: ignore[union-attr]
-    assert db.find_candidate(old_code) is None
-    found = db.find_candidate(new_code)
+    assert db.accounts.find_candidate(old_code) is None
+    found = db.accounts.find_candidate(new_code)
     assert found is not None and found.name == name
-    other = db.set_coach_passcode("other-coach-pass", name="Other")
+    other = db.accounts.set_coach_passcode("other-coach-pass", name="Other")
     with pytest.raises(AccessDenied):
         db.for_coach(other).new_code_for(found.id)

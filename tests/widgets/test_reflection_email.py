@@ -71,7 +71,7 @@ def test_email_is_drafted_from_the_interview(store: Store, interview: Interview)
     page = _email_page(store, interview)
     # Friday 14 May 2027, Whit Monday follows: the Tuesday is the next working day.
     assert page.send_on.value == dt.date(2027, 5, 18)
-    assert "dinsdag 18-05-2027" in page.recommendation.value
+    assert "dinsdag 18 mei 2027" in page.recommendation.value
     assert page.recipients.value == "jan@utrecht.nl"
     assert page.substance.options == ("de nieuwe Omgevingswet", "team van acht")
     page.draft_button.click()
@@ -110,7 +110,7 @@ def test_marking_as_sent_records_the_date(store: Store, interview: Interview) ->
     page.draft()
     page.mark_sent_button.click()
     assert store.one(ThankYouEmail, interview.id).sent_on == dt.date(2027, 5, 18)  # type: ignore[union-attr]
-    assert "Verstuurd op dinsdag 18-05-2027" in page.sent_note.value
+    assert "Verstuurd op dinsdag 18 mei 2027" in page.sent_note.value
     again = _email_page(store, interview)
     assert "Verstuurd op" in again.sent_note.value
     again.mark_sent()  # undo

@@ -11,7 +11,7 @@ import ipywidgets as w
 
 from workbook.model import Interview, ValidationError
 from workbook.store import Store
-from workbook.ui import t
+from workbook.texts import t
 from workbook.widgets._autosave import DEFAULT_DELAY, Debouncer, SaveStatus
 
 __all__ = ["Exercise"]

@@ -14,13 +14,13 @@ import zipfile
 import ipywidgets as w
 import pandas as pd
 
-from workbook import analysis, guidance, workshops
+from workbook import analysis, guidance
+from workbook.analysis import step_progress
 from workbook.checks import check_question
 from workbook.exporting import cohort_xlsx_bytes, csv_bytes
 from workbook.model import LANGS, ROUNDS, Reflection, ValidationError, Workshop, WorkshopQuestion, WorkshopRubricItem
-from workbook.progress import step_progress
-from workbook.store import Database
-from workbook.ui import choices, t, t_html
+from workbook.store import Store
+from workbook.texts import choices, format_date, format_number, t, t_html
 from workbook.widgets._common import download_link, escape, message_html, replace_children, safe_filename
 from workbook.widgets.overview import progress_table_html
 from workbook.widgets.questions import feedback_html
@@ -39,7 +39,9 @@ def frame_html(frame: pd.DataFrame, *, max_rows: int = 30, lang: str | None = No
     shown = frame.head(max_rows).copy()
     for column in shown.columns:
         if pd.api.types.is_float_dtype(shown[column]):
-            shown[column] = shown[column].round(2)
+            shown[column] = [
+                None if pd.isna(v) else format_number(v, lang or "nl", 2, min_decimals=1) for v in shown[column]
+            ]
     head = "".join(f"<th>{escape(_column_label(str(c), lang))}</th>" for c in shown.columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{escape('' if pd.isna(v) else v)}</td>" for v in row) + "</tr>"
@@ -49,14 +51,15 @@ def frame_html(frame: pd.DataFrame, *, max_rows: int = 30, lang: str | None = No
 
 
 class CoachHome(w.VBox):
-    """Everything a coach does, for the workshops of ``coach_id``."""
+    """Everything a coach does, for the workshops in the coach's ``store``."""
 
-    def __init__(self, db: Database, coach_id: str, lang: str = "nl") -> None:
+    def __init__(self, store: Store, lang: str = "nl") -> None:
         super().__init__()
-        self.db = db
-        self.coach_id = coach_id
+        if store.scope.coach_id is None:
+            raise ValueError("The coach view needs a coach's store.")
+        self.coach_id = store.scope.coach_id
         self.lang = lang
-        self.store = db.for_coach(coach_id)
+        self.store = store
         self.summary: dict[str, pd.DataFrame] = {}
         self.tables: dict[str, pd.DataFrame] = {}
 
@@ -149,7 +152,7 @@ class CoachHome(w.VBox):
         new_box.selected_index = None
         self.new_box = new_box
         self.children = [
-            w.HTML(f"<h2>{t('coach.heading', lang)} · {escape(workshops.coach_name(db, coach_id))}</h2>"),
+            w.HTML(f"<h2>{t('coach.heading', lang)} · {escape(store.coach_name())}</h2>"),
             w.HBox([self.workshop, self.workshop_info], layout=w.Layout(align_items="center", flex_flow="row wrap")),
             new_box,
             delete_box,
@@ -169,7 +172,7 @@ class CoachHome(w.VBox):
     # -- workshops ------------------------------------------------------------
 
     def _load_workshops(self, select: str | None = None) -> None:
-        mine = workshops.coach_workshops(self.db, self.coach_id)
+        mine = self.store.workshops()
         self._workshops = {item.id: item for item in mine}
         self.workshop.options = [(t("coach.all_workshops", self.lang), _ALL)] + [(g.name, g.id) for g in mine]
         self.workshop.value = select if select in self._workshops else _ALL
@@ -189,7 +192,7 @@ class CoachHome(w.VBox):
         except ValidationError as error:
             self.create_feedback.value = message_html(error.message(self.lang), "warning")
             return None
-        code = workshops.create_workshop(self.db, group)
+        code = self.store.create_workshop(group)
         self.create_feedback.value = message_html(t("coach.created", self.lang, code=code), "ok")
         self.new_name.value = ""
         self._load_workshops(select=group.id)
@@ -204,7 +207,7 @@ class CoachHome(w.VBox):
         if self.delete_name.value.strip() != group.name:
             self.delete_feedback.value = message_html(t("coach.name_mismatch", self.lang), "warning")
             return False
-        workshops.delete_workshop(self.db, self.coach_id, group.id, with_candidates=True)
+        self.store.delete_workshop(group.id, with_candidates=True)
         self.delete_name.value = ""
         self.delete_feedback.value = message_html(t("coach.workshop_deleted", self.lang, name=group.name), "ok")
         self._load_workshops()
@@ -219,7 +222,7 @@ class CoachHome(w.VBox):
         self.busy.value = message_html(t("coach.computing", lang), "tip")
         workshop_id = self.workshop.value or None
         if workshop_id:
-            code = workshops.workshop_code(self.db, workshop_id)
+            code = self.store.workshop_code(workshop_id)
             self.workshop_info.value = f"<b>{escape(t('coach.code', lang, code=code))}</b>"
         else:
             self.workshop_info.value = ""
@@ -380,6 +383,7 @@ class CoachHome(w.VBox):
                         scores,
                         labels={"self": t("overview.self", lang), "coach": t("overview.coach", lang)},
                         ylabel=t("overview.mean", lang),
+                        lang=lang,
                     ),
                     format="png",
                     layout=w.Layout(max_width="100%"),
@@ -416,7 +420,9 @@ class CoachHome(w.VBox):
         lang = self.lang
         ordered = interviews.sort_values("date", ascending=False)
         picker = w.Dropdown(
-            options=[(f"{r['date']:%d-%m-%Y} · {r['employer']}", str(r["id"])) for _, r in ordered.iterrows()],
+            options=[
+                (f"{format_date(r['date'], lang)} · {r['employer']}", str(r["id"])) for _, r in ordered.iterrows()
+            ],
             description=t("coach.pick_interview", lang),
             layout=w.Layout(width="30em"),
         )
@@ -488,7 +494,7 @@ class CoachHome(w.VBox):
                     language=language.value,
                     when_to_use=when.value,
                 )
-                workshops.add_question(self.db, self.coach_id, question)
+                self.store.add_question(question)
             except ValidationError as error:
                 text_feedback.value = message_html(error.message(lang), "warning")
                 return
@@ -521,7 +527,7 @@ class CoachHome(w.VBox):
                     label=label.value,
                     anchors=tuple(a.value for a in anchors),
                 )  # type: ignore[arg-type]
-                workshops.add_rubric_item(self.db, self.coach_id, item)
+                self.store.add_rubric_item(item)
             except ValidationError as error:
                 item_feedback.value = message_html(error.message(lang), "warning")
                 return

@@ -14,7 +14,7 @@ import ipywidgets as w
 from workbook import guidance
 from workbook.checks import check_email
 from workbook.model import Promise, Summary, ThankYouEmail, ValidationError
-from workbook.ui import t
+from workbook.texts import format_date, t
 from workbook.widgets._common import download_link, escape, message_html, safe_filename
 from workbook.widgets._exercise import Exercise
 from workbook.widgets.questions import feedback_html
@@ -90,7 +90,7 @@ class ThankYouEmailExercise(Exercise):
         self.send_on = w.DatePicker(description=t("email.send_on", lang), style=style, layout=w.Layout(width="24em"))
         self.send_on.add_class("wb-email-send-on")
         self.recommendation = w.HTML(
-            message_html(t("email.recommended", lang, date=_long_date(self.recommended, lang)), "tip")
+            message_html(t("email.recommended", lang, date=format_date(self.recommended, lang, long=True)), "tip")
         )
         self.recommendation.add_class("wb-email-recommended")
         self.feedback = w.HTML()
@@ -246,13 +246,9 @@ class ThankYouEmailExercise(Exercise):
         else:
             self.links.value = ""
         if self._sent_on:
-            self.sent_note.value = message_html(t("email.sent", lang, date=_long_date(self._sent_on, lang)), "ok")
+            sent_on = format_date(self._sent_on, lang, long=True)
+            self.sent_note.value = message_html(t("email.sent", lang, date=sent_on), "ok")
             self.mark_sent_button.description = t("email.undo_sent", lang)
         else:
             self.sent_note.value = ""
             self.mark_sent_button.description = t("email.mark_sent", lang)
-
-
-def _long_date(day: dt.date, lang: str) -> str:
-    names = t("dates.weekdays", lang).split("|")
-    return f"{names[day.weekday()]} {day:%d-%m-%Y}"

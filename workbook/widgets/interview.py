@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from workbook.model import ROUNDS, Interview, Interviewer, ValidationError
 from workbook.store import Store
-from workbook.ui import choices, t
+from workbook.texts import choices, t
 from workbook.widgets._common import message_html, replace_children
 
 __all__ = ["InterviewForm", "InterviewerRow"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets as w
 
 from workbook.model import Note, Promise, Summary
-from workbook.ui import t
+from workbook.texts import t
 from workbook.widgets._common import message_html
 from workbook.widgets._exercise import Exercise
 from workbook.workdays import next_working_day
@@ -52,26 +52,13 @@ class NotesSummary(Exercise):
         self.interviewer_names = w.Text(
             description=t("notes.interviewer_names", lang), layout=w.Layout(width="calc(100% - 8px)")
         )
-        for field in (
-            self.during,
-            self.after,
-            self.key_points,
-            self.their_questions,
-            self.promised,
-            self.interviewer_names,
-        ):
+        fields = (self.during, self.after, self.key_points, self.their_questions, self.promised, self.interviewer_names)
+        for field in fields:
             field.style.description_width = "14em"
         self.track_button = w.Button(description=t("notes.track", lang), icon="list-check")
         self.track_button.on_click(lambda _: self.track_promises())
         self.track_feedback = w.HTML()
-        self._watch(
-            self.during,
-            self.after,
-            self.key_points,
-            self.their_questions,
-            self.promised,
-            self.interviewer_names,
-        )
+        self._watch(*fields)
         self.children = [
             w.HTML(f"<h2>{t('notes.heading', lang)}</h2>"),
             w.HTML(message_html(t("notes.intro", lang), "tip")),

@@ -9,10 +9,9 @@ import ipywidgets as w
 import pandas as pd
 
 from workbook import guidance
-from workbook.analysis import scores_over_time
-from workbook.progress import STEPS, step_progress
+from workbook.analysis import STEPS, scores_over_time, step_progress
 from workbook.store import Store
-from workbook.ui import t
+from workbook.texts import format_date, t
 from workbook.widgets._common import escape, message_html
 
 __all__ = ["STATUS_MARKS", "Overview", "progress_table_html"]
@@ -27,7 +26,7 @@ def progress_table_html(interviews: pd.DataFrame, progress: pd.DataFrame, lang: 
     head += "".join(f"<th>{t(f'step.{step}', lang)}</th>" for step in STEPS)
     rows = []
     for _, row in interviews.sort_values("date").iterrows():
-        cells = [f"{row['date']:%d-%m-%Y}", row["employer"], row["role"]]
+        cells = [format_date(row["date"], lang), row["employer"], row["role"]]
         html = "".join(f"<td>{escape(c)}</td>" for c in cells)
         for step in STEPS:
             status = str(progress.loc[row["id"], step]) if row["id"] in progress.index else "not_started"
@@ -92,4 +91,5 @@ class Overview(w.VBox):
             scores,
             labels={"self": t("overview.self", lang), "coach": t("overview.coach", lang)},
             ylabel=t("overview.mean", lang),
+            lang=lang,
         )

@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbook.model import Promise, ValidationError
-from workbook.ui import choices, t
+from workbook.texts import choices, format_date, t
 from workbook.widgets._autosave import Debouncer
 from workbook.widgets._common import message_html, replace_children
 from workbook.widgets._exercise import Exercise
@@ -119,7 +119,8 @@ class PromiseRow(w.VBox):
         else:
             self.remove_class("wb-overdue")
         if promise.status == "sent" and promise.sent_on:
-            notes.append(message_html(t("promises.sent_on", self.lang, date=f"{promise.sent_on:%d-%m-%Y}"), "ok"))
+            sent_on = format_date(promise.sent_on, self.lang)
+            notes.append(message_html(t("promises.sent_on", self.lang, date=sent_on), "ok"))
         if promise.status == "cannot_deliver":
             notes.append(message_html(t("promises.explain_heading", self.lang), "tip"))
             if not self.explanation.value:

@@ -12,7 +12,7 @@ import ipywidgets as w
 from workbook import guidance
 from workbook.checks import Feedback, check_plan, check_question
 from workbook.model import Interview, PlannedQuestion, ValidationError, WorkshopQuestion
-from workbook.ui import t
+from workbook.texts import format_date, t
 from workbook.widgets._autosave import Debouncer
 from workbook.widgets._common import (
     close_tree,
@@ -37,7 +37,7 @@ def feedback_html(feedback: Sequence[Feedback], lang: str) -> str:
 def cue_card_html(questions: Sequence[str], interview: Interview, lang: str) -> str:
     """A printable one-page HTML document with the planned questions."""
     title = t("questions.cue_card_title", lang)
-    heading = f"{interview.employer} · {interview.role} · {interview.date:%d-%m-%Y}"
+    heading = f"{interview.employer} · {interview.role} · {format_date(interview.date, lang)}"
     items = "".join(f"<li>{escape(q)}</li>" for q in questions)
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
@@ -255,9 +255,7 @@ class ClosingQuestions(Exercise):
         if self.store.candidate_id is None:
             return []
         if self._own_questions is None:
-            from workbook.workshops import questions_for_candidate
-
-            self._own_questions = questions_for_candidate(self.store.db, self.store.candidate_id)
+            self._own_questions = self.store.workshop_questions()
         return [q for q in self._own_questions if q.purpose == purpose and q.language == self.lang]
 
     # -- own question -------------------------------------------------------

@@ -12,7 +12,7 @@ from workbook import guidance
 from workbook.model import GUT_ANSWERS, Interview, Reflection
 from workbook.scoring import change, summarise
 from workbook.store import Store
-from workbook.ui import t
+from workbook.texts import format_number, t
 from workbook.widgets._common import escape, message_html
 from workbook.widgets._exercise import Exercise
 
@@ -25,8 +25,6 @@ def workshop_rubric(store: Store) -> list[guidance.RubricItem]:
     """The coaches' own rubric items for this candidate, as rubric items."""
     if store.candidate_id is None:
         return []
-    from workbook.workshops import rubric_items_for_candidate
-
     return [
         guidance.RubricItem(
             key=item.key,
@@ -35,7 +33,7 @@ def workshop_rubric(store: Store) -> list[guidance.RubricItem]:
             anchors=tuple(guidance.Text(nl=a, en=a) for a in item.anchors),  # type: ignore[arg-type]
             points=(),
         )
-        for item in rubric_items_for_candidate(store.db, store.candidate_id)
+        for item in store.workshop_rubric_items()
     ]
 
 
@@ -45,13 +43,6 @@ def previous_interview(interviews: list[Interview], current: Interview) -> Inter
         i for i in interviews if i.id != current.id and (i.date, i.updated_at) < (current.date, current.updated_at)
     ]
     return max(earlier, key=lambda i: (i.date, i.updated_at), default=None)
-
-
-def _number(value: float | None, lang: str) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 class ItemScore(w.VBox):
@@ -174,7 +165,7 @@ class ReflectionExercise(Exercise):
                     total=result.total,
                     scored=result.scored,
                     items=result.items,
-                    mean=_number(result.mean, lang),
+                    mean=format_number(result.mean, lang),
                 )
             ]
             lines += [
@@ -182,7 +173,7 @@ class ReflectionExercise(Exercise):
                     "reflection.phase_mean",
                     lang,
                     phase=t(f"phase.{p.phase}", lang),
-                    mean=_number(p.mean, lang),
+                    mean=format_number(p.mean, lang),
                 )
                 for p in result.phases
             ]

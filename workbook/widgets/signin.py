@@ -8,32 +8,26 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from workbook.model import Candidate, ValidationError
-from workbook.store import Database
-from workbook.ui import t
+from workbook.store import Accounts, Store, TooManyAttempts, UnknownWorkshop
+from workbook.texts import t
 from workbook.widgets._common import message_html
 
-__all__ = ["COACH_ATTEMPTS_PER_MINUTE", "CODE_ATTEMPTS_PER_MINUTE", "SignIn"]
-
-#: Failed attempts per minute, for the whole server. Personal codes have about 59
-#: bits: the limit only keeps a script from hammering. A coach passcode is chosen
-#: by a person and may be weak, so it gets a tighter limit.
-CODE_ATTEMPTS_PER_MINUTE = 30
-COACH_ATTEMPTS_PER_MINUTE = 5
+__all__ = ["SignIn"]
 
 
 class SignIn(w.VBox):
-    """The first screen. Calls ``on_candidate(candidate, new_code_or_None)`` or
-    ``on_coach()`` once someone is signed in."""
+    """The first screen. Calls ``on_candidate(store, new_code_or_None)`` or
+    ``on_coach(store)`` with the signed-in person's store."""
 
     def __init__(
         self,
-        db: Database,
+        accounts: Accounts,
         lang: str,
-        on_candidate: Callable[[Candidate, str | None], None],
-        on_coach: Callable[[str], None],
+        on_candidate: Callable[[Store, str | None], None],
+        on_coach: Callable[[Store], None],
     ) -> None:
         super().__init__()
-        self.db = db
+        self.accounts = accounts
         self.lang = lang
         self.on_candidate = on_candidate
         self.on_coach = on_coach
@@ -69,51 +63,45 @@ class SignIn(w.VBox):
 
     def sign_up(self) -> str | None:
         """Create a candidate from the typed name; returns their new code."""
-        from workbook.workshops import find_workshop, join_workshop
-
         try:
             candidate = Candidate(name=self.name.value, language=self.lang)  # type: ignore[arg-type]
         except ValidationError as error:
             self.feedback.value = message_html(error.message(self.lang), "warning")
             return None
-        workshop_code = self.workshop_code.value.strip()
-        if workshop_code and find_workshop(self.db, workshop_code) is None:
-            # Checked before the candidate exists: a typo must not leave a stray account.
+        try:
+            store, code = self.accounts.sign_up(candidate, workshop_code=self.workshop_code.value)
+        except UnknownWorkshop:
             self._say("signin.unknown_workshop")
             return None
-        code = self.db.create_candidate(candidate)
-        if workshop_code:
-            join_workshop(self.db, candidate.id, workshop_code)
-        self.on_candidate(candidate, code)
+        self.on_candidate(store, code)
         return code
 
     def sign_in(self) -> Candidate | None:
         """Find the candidate of the typed code."""
-        if not self.db.sign_in_allowed("code", limit=CODE_ATTEMPTS_PER_MINUTE):
+        try:
+            store = self.accounts.sign_in(self.code.value)
+        except TooManyAttempts:
             self._say("signin.too_many")
             return None
-        candidate = self.db.find_candidate(self.code.value)
-        if candidate is None:
-            self.db.record_failed_sign_in("code")
+        if store is None:
             self._say("signin.unknown_code")
             return None
-        self.on_candidate(candidate, None)
-        return candidate
+        self.on_candidate(store, None)
+        return store.candidate()
 
     def sign_in_coach(self) -> bool:
         """Open the coach view of the coach whose passcode this is."""
-        if not self.db.has_coach_passcode():
+        if not self.accounts.has_coach_passcode():
             self._say("signin.coach_not_set")
             return False
-        if not self.db.sign_in_allowed("coach", limit=COACH_ATTEMPTS_PER_MINUTE):
-            self.passcode.value = ""
+        passcode, self.passcode.value = self.passcode.value, ""
+        try:
+            store = self.accounts.sign_in_coach(passcode)
+        except TooManyAttempts:
             self._say("signin.too_many")
             return False
-        coach_id = self.db.check_coach_passcode(self.passcode.value)
-        self.passcode.value = ""
-        if coach_id is None:
-            self.db.record_failed_sign_in("coach")
+        if store is None:
             self._say("signin.coach_wrong")
             return False
-        self.on_coach(coach_id)
+        self.on_coach(store)
         return True

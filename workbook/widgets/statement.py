@@ -10,7 +10,7 @@ import ipywidgets as w
 from workbook import guidance
 from workbook.checks import check_statement
 from workbook.model import ClosingStatement
-from workbook.ui import t
+from workbook.texts import t
 from workbook.widgets._common import escape, message_html
 from workbook.widgets._exercise import Exercise
 from workbook.widgets.questions import feedback_html

@@ -14,11 +14,11 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from workbook import guidance
+from workbook.analysis import STEPS, step_progress
 from workbook.exporting import xlsx_bytes
 from workbook.model import Interview
-from workbook.progress import STEPS, step_progress
 from workbook.store import Store
-from workbook.ui import t
+from workbook.texts import format_date, t
 from workbook.widgets import EXERCISES
 from workbook.widgets._autosave import DEFAULT_DELAY, Debouncer
 from workbook.widgets._common import download_link, escape, message_html, replace_children, safe_filename
@@ -133,7 +133,7 @@ class CandidateWorkspace(w.VBox):
 
     def _load_interviews(self) -> None:
         self._interviews = self.store.interviews()
-        options = [(f"{i.date:%d-%m-%Y} · {i.employer} · {i.role}"[:90], i.id) for i in self._interviews]
+        options = [(f"{format_date(i.date, self.lang)} · {i.employer} · {i.role}"[:90], i.id) for i in self._interviews]
         self._setting_picker = True
         self.picker.options = options
         self._setting_picker = False
@@ -271,14 +271,11 @@ class CandidateWorkspace(w.VBox):
 
     def join(self) -> bool:
         """Join a workshop with its code (its coach then sees this candidate's work)."""
-        from workbook.workshops import join_workshop, workshops_of_candidate
-
-        candidate_id = self.store.candidate_id or ""
-        found = join_workshop(self.store.db, candidate_id, self.join_code.value)
+        found = self.store.join_workshop(self.join_code.value)
         if found is None:
             self.join_feedback.value = message_html(t("signin.unknown_workshop", self.lang), "warning")
             return False
-        names = ", ".join(g.name for g in workshops_of_candidate(self.store.db, candidate_id))
+        names = ", ".join(g.name for g in self.store.workshops())
         self.join_code.value = ""
         self.join_feedback.value = message_html(
             t("signin.joined", self.lang, name=found.name) + " " + t("signin.member_of", self.lang, names=names), "ok"

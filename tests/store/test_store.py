@@ -123,7 +123,7 @@ def test_the_database_itself_rejects_bad_rows(db: Database, interview: Interview
 def test_candidates_never_see_each_other(db: Database, store: Store, interview: Interview) -> None:
     _fill(store, interview)
     other = Candidate(name="Bob")
-    db.create_candidate(other)
+    db.accounts.create_candidate(other)
     theirs = db.for_candidate(other.id)
     assert all(len(frame) == 0 for name, frame in theirs.tables().items() if name != "candidates")
     assert list(theirs.table("candidates")["name"]) == ["Bob"]
@@ -142,7 +142,7 @@ def test_candidates_never_see_each_other(db: Database, store: Store, interview: 
 
 def test_coach_sees_everyone(db: Database, store: Store, interview: Interview) -> None:
     other = Candidate(name="Bob")
-    db.create_candidate(other)
+    db.accounts.create_candidate(other)
     coach = db.for_coach()
     assert set(coach.table("candidates")["name"]) == {"Sanne de Vries", "Bob"}
     assert len(coach.table("interviews")) == 1
@@ -164,11 +164,11 @@ def test_reorder_questions(store: Store, interview: Interview) -> None:
 
 def test_sign_in_codes(db: Database) -> None:
     person = Candidate(name="Ali")
-    code = db.create_candidate(person)
-    assert db.find_candidate(code) == person
-    assert db.find_candidate(code.lower().replace("-", " ")) == person
-    assert db.find_candidate("AAAA-BBBB-CCCC") is None
-    assert db.find_candidate("") is None
+    code = db.accounts.create_candidate(person)
+    assert db.accounts.find_candidate(code) == person
+    assert db.accounts.find_candidate(code.lower().replace("-", " ")) == person
+    assert db.accounts.find_candidate("AAAA-BBBB-CCCC") is None
+    assert db.accounts.find_candidate("") is None
     with db.read() as conn:
         stored = conn.execute(sa.text("SELECT code_hash FROM candidates")).scalar()
     assert code.replace("-", "") not in stored

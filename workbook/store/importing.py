@@ -1,8 +1,9 @@
 """Import an export back (a backup, or a move to another server): all or nothing.
 
 The file is checked completely before anything is written: the tables and their
-columns, every cell against its column's type, choices and required-ness, duplicate
-ids within the file and ids that already exist in the database. Each problem is
+columns, every cell against its column's type, choices and required-ness, every row
+against the record it stands for (the model's own validation, through the store's
+codec), duplicate ids within the file and ids that already exist in the database. Each problem is
 reported with the sheet (or CSV file), the row as a spreadsheet shows it and the
 column. Only a file without problems is written, in one transaction.
 """
@@ -20,8 +21,10 @@ import pandas as pd
 import sqlalchemy as sa
 
 from workbook.exporting import restore
+from workbook.model import ValidationError
 from workbook.schema import HIDDEN_COLUMNS, TABLES
-from workbook.store import Database
+from workbook.store.codec import KINDS, decode, kind_of_table
+from workbook.store.database import Database
 
 __all__ = ["ImportError_", "ImportProblem", "ImportReport", "import_tables", "read_raw", "validate_tables"]
 
@@ -180,11 +183,15 @@ def validate_tables(
         for index, record in enumerate(frame.to_dict("records")):
             line = index + 2  # row 1 holds the column names
             values: dict[str, Any] = {}
+            cells_ok = True
             for column_name in expected:
                 value, error = _convert(table.c[column_name], record.get(column_name))
                 if error:
                     problems.append(ImportProblem(name, line, column_name, error))
+                    cells_ok = False
                 values[column_name] = value
+            if cells_ok:  # a broken cell is reported once, not again as a broken record
+                problems += _record_problems(name, line, values)
             key = tuple(values.get(k) for k in keys)
             if key in seen:
                 problems.append(
@@ -196,6 +203,22 @@ def validate_tables(
             table_rows.append(values)
         rows[name] = table_rows
     return rows, problems
+
+
+def _record_problems(table: str, line: int, values: dict[str, Any]) -> list[ImportProblem]:
+    """What the model refuses in this row: the same checks as a record typed on a page."""
+    kind = kind_of_table(table)
+    children = [c for k in KINDS.values() for c in k.children if c.table == table]
+    try:
+        if kind is not None:
+            decode(kind.record, values)
+        for child in children:
+            child.decode([values])
+    except ValidationError as error:
+        return [ImportProblem(table, line, error.field, error.message("en"))]
+    except (TypeError, ValueError) as error:
+        return [ImportProblem(table, line, None, f"does not make a valid record ({error})")]
+    return []
 
 
 def _existing_keys(db: Database, names: list[str]) -> dict[str, set[tuple[Any, ...]]]:
@@ -224,10 +247,7 @@ def import_tables(db: Database, path: Path | str) -> ImportReport:
         # (workbook coach-passcode --name NAME) before signing in.
         coach["passcode_hash"] = "disabled"
     try:
-        with db.write() as conn:
-            for name in TABLES:  # parents before children
-                if rows.get(name):
-                    conn.execute(TABLES[name].insert(), rows[name])
+        db.insert_rows(rows)
     except sa.exc.IntegrityError as error:
         # A row pointing at a parent that is neither in the file nor in the database.
         raise ImportError_([ImportProblem("file", None, None, f"rows do not fit together: {error.orig}")]) from error

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook import workshops
-from workbook.demo import demo_counts, fill_demo
+from workbook.demo import fill_demo
 from workbook.model import (
     Candidate,
     Interview,
@@ -33,22 +32,22 @@ def db_url(any_db_url: str) -> str:
 
 @pytest.fixture
 def coach_id(db: Database) -> str:
-    return db.set_coach_passcode("coach-one-passcode", name="Ans")
+    return db.accounts.set_coach_passcode("coach-one-passcode", name="Ans")
 
 
 @pytest.fixture
 def workshop(db: Database, coach_id: str) -> tuple[Workshop, str]:
     group = Workshop(coach_id=coach_id, name="Najaar 2027", starts_on="2027-09-01", ends_on="2027-11-30")
-    return group, workshops.create_workshop(db, group)
+    return group, db.for_coach(group.coach_id).create_workshop(group)
 
 
 def test_candidates_join_with_the_code(db: Database, store: Store, candidate: Candidate, workshop) -> None:  # type: ignore[no-untyped-def]
     group, code = workshop
-    assert workshops.join_workshop(db, candidate.id, "nonsense") is None
-    assert workshops.join_workshop(db, candidate.id, code.lower()) == group
-    assert workshops.join_workshop(db, candidate.id, code) == group  # twice is fine
-    assert workshops.workshops_of_candidate(db, candidate.id) == [group]
-    assert workshops.workshop_code(db, group.id) == code
+    assert db.for_candidate(candidate.id).join_workshop("nonsense") is None
+    assert db.for_candidate(candidate.id).join_workshop(code.lower()) == group
+    assert db.for_candidate(candidate.id).join_workshop(code) == group  # twice is fine
+    assert db.for_candidate(candidate.id).workshops() == [group]
+    assert db.for_coach().workshop_code(group.id) == code
     assert len(store.table("memberships")) == 1
 
 
@@ -56,12 +55,12 @@ def test_a_coach_sees_only_their_own_workshops(
     db: Database, store: Store, candidate: Candidate, interview: Interview, coach_id: str, workshop
 ) -> None:  # type: ignore[no-untyped-def]
     group, code = workshop
-    other_coach = db.set_coach_passcode("coach-two-passcode", name="Bert")
+    other_coach = db.accounts.set_coach_passcode("coach-two-passcode", name="Bert")
     outsider = Candidate(name="Buiten")
-    db.create_candidate(outsider)
+    db.accounts.create_candidate(outsider)
     theirs = db.for_candidate(outsider.id)
     outside_interview = theirs.save(Interview(candidate_id=outsider.id, employer="Elders", role="Rol"))
-    workshops.join_workshop(db, candidate.id, code)
+    db.for_candidate(candidate.id).join_workshop(code)
 
     mine = db.for_coach(coach_id)
     assert list(mine.table("candidates")["name"]) == ["Sanne de Vries"]
@@ -84,35 +83,35 @@ def test_a_coach_sees_only_their_own_workshops(
     with pytest.raises(AccessDenied):
         bert.save(Reflection(interview_id=interview.id, scorer="coach", scores={"thanked": 1}))
     with pytest.raises(AccessDenied):
-        workshops.add_question(db, other_coach, WorkshopQuestion(workshop_id=group.id, purpose="ready", text="Q?"))
+        db.for_coach(other_coach).add_question(WorkshopQuestion(workshop_id=group.id, purpose="ready", text="Q?"))
 
 
 def test_passcodes_identify_the_coach(db: Database, coach_id: str) -> None:
-    other = db.set_coach_passcode("coach-two-passcode", name="Bert")
-    assert db.check_coach_passcode("coach-one-passcode") == coach_id
-    assert db.check_coach_passcode("coach-two-passcode") == other
-    assert db.check_coach_passcode("coach-three") is None
-    assert db.set_coach_passcode("a-new-passcode!", name="Ans") == coach_id  # same coach, new passcode
-    assert db.check_coach_passcode("coach-one-passcode") is None
+    other = db.accounts.set_coach_passcode("coach-two-passcode", name="Bert")
+    assert db.accounts.check_coach_passcode("coach-one-passcode") == coach_id
+    assert db.accounts.check_coach_passcode("coach-two-passcode") == other
+    assert db.accounts.check_coach_passcode("coach-three") is None
+    assert db.accounts.set_coach_passcode("a-new-passcode!", name="Ans") == coach_id  # same coach, new passcode
+    assert db.accounts.check_coach_passcode("coach-one-passcode") is None
 
 
 def test_custom_questions_reach_the_workshops_candidates(
     db: Database, store: Store, candidate: Candidate, interview: Interview, coach_id: str, workshop
 ) -> None:  # type: ignore[no-untyped-def]
     group, code = workshop
-    workshops.add_question(
-        db, coach_id, WorkshopQuestion(workshop_id=group.id, purpose="ready", text="Met welke klant zou ik starten?")
+    db.for_coach(coach_id).add_question(
+        WorkshopQuestion(workshop_id=group.id, purpose="ready", text="Met welke klant zou ik starten?")
     )
-    workshops.add_question(
-        db, coach_id, WorkshopQuestion(workshop_id=group.id, purpose="ready", text="Wat verdien ik in dit team?")
+    db.for_coach(coach_id).add_question(
+        WorkshopQuestion(workshop_id=group.id, purpose="ready", text="Wat verdien ik in dit team?")
     )
     with pytest.raises(ValidationError):
-        workshops.add_question(db, coach_id, WorkshopQuestion(workshop_id=group.id, purpose="nope", text="Q?"))
+        db.for_coach(coach_id).add_question(WorkshopQuestion(workshop_id=group.id, purpose="nope", text="Q?"))
     page = ClosingQuestions(store, interview, "nl", autosave_delay=0)
     page.purpose.value = "ready"
     texts = " ".join(row.children[0].value for row in page.catalogue_list.children)
     assert "Met welke klant" not in texts  # not a member yet
-    workshops.join_workshop(db, candidate.id, code)
+    db.for_candidate(candidate.id).join_workshop(code)
     page = ClosingQuestions(store, interview, "nl", autosave_delay=0)
     page.purpose.value = "ready"
     rows = page.catalogue_list.children
@@ -129,9 +128,7 @@ def test_custom_rubric_items_are_scored(
     db: Database, store: Store, candidate: Candidate, interview: Interview, coach_id: str, workshop
 ) -> None:  # type: ignore[no-untyped-def]
     group, code = workshop
-    item = workshops.add_rubric_item(
-        db,
-        coach_id,
+    item = db.for_coach(coach_id).add_rubric_item(
         WorkshopRubricItem(
             workshop_id=group.id,
             phase="goodbye",
@@ -139,7 +136,7 @@ def test_custom_rubric_items_are_scored(
             anchors=("geen", "even", "soms", "meestal", "steeds"),
         ),
     )
-    workshops.join_workshop(db, candidate.id, code)
+    db.for_candidate(candidate.id).join_workshop(code)
     page = ReflectionExercise(store, interview, "nl", autosave_delay=0)
     assert item.key in page.items
     page.items[item.key].score.value = 5
@@ -153,10 +150,10 @@ def test_custom_rubric_items_are_scored(
 
 def test_deleting_a_workshop(db: Database, candidate: Candidate, interview: Interview, coach_id: str, workshop) -> None:  # type: ignore[no-untyped-def]
     group, code = workshop
-    workshops.join_workshop(db, candidate.id, code)
+    db.for_candidate(candidate.id).join_workshop(code)
     with pytest.raises(AccessDenied):
-        workshops.delete_workshop(db, "someone-else", group.id)
-    workshops.delete_workshop(db, coach_id, group.id, with_candidates=True)
+        db.for_coach("someone-else").delete_workshop(group.id)
+    db.for_coach(coach_id).delete_workshop(group.id, with_candidates=True)
     assert db.for_coach().table("candidates").empty and db.for_coach().table("interviews").empty
 
 
@@ -166,7 +163,7 @@ def test_demo_is_plausible_and_reproducible(tmp_path: Path) -> None:
     result = fill_demo(first, candidates=12, interviews=4, seed=7)
     fill_demo(second, candidates=12, interviews=4, seed=7)
     assert result.candidates == 12 and result.interviews == 48 and len(result.sample_codes) == 3
-    assert demo_counts(first) == demo_counts(second)
+    assert first.count_rows() == second.count_rows()
     a, b = first.for_coach().tables(), second.for_coach().tables()
     columns = ["employer", "role", "round", "date", "outcome"]
     assert (
@@ -176,11 +173,11 @@ def test_demo_is_plausible_and_reproducible(tmp_path: Path) -> None:
         .equals(b["interviews"][columns].sort_values(columns).reset_index(drop=True))
     )
     assert set(a["candidates"]["language"]) == {"nl", "en"}
-    assert first.check_coach_passcode("demo-coach-passcode") == result.coach_id
+    assert first.accounts.check_coach_passcode("demo-coach-passcode") == result.coach_id
     name, code = result.sample_codes[0]
-    found = first.find_candidate(code)
+    found = first.accounts.find_candidate(code)
     assert found is not None and found.name == name
-    assert workshops.find_workshop(first, result.workshop_code) is not None
+    assert first.accounts.find_workshop(result.workshop_code) is not None
     assert dt.date(2026, 9, 7) <= a["interviews"]["date"].min().date()
 
 
@@ -189,12 +186,12 @@ def test_purge_removes_old_workshops_with_their_data(
 ) -> None:
     old = Workshop(coach_id=coach_id, name="Oud", starts_on="2025-01-10", ends_on="2025-02-10")
     new = Workshop(coach_id=coach_id, name="Nieuw", starts_on="2026-10-01", ends_on="2026-11-01")
-    workshops.join_workshop(db, candidate.id, workshops.create_workshop(db, old))
-    workshops.create_workshop(db, new)
+    db.for_candidate(candidate.id).join_workshop(db.for_coach(old.coach_id).create_workshop(old))
+    db.for_coach(new.coach_id).create_workshop(new)
     today = dt.date(2026, 11, 29)
-    assert workshops.purge_workshops(db, older_than_months=12, today=today, dry_run=True) == ["Oud"]
+    assert db.for_coach().purge_workshops(older_than_months=12, today=today, dry_run=True) == ["Oud"]
     assert len(db.for_coach().table("interviews")) == 1  # a dry run deletes nothing
-    assert workshops.purge_workshops(db, older_than_months=12, today=today) == ["Oud"]
+    assert db.for_coach().purge_workshops(older_than_months=12, today=today) == ["Oud"]
     tables = db.for_coach().tables()
     assert list(tables["workshops"]["name"]) == ["Nieuw"]
     assert tables["candidates"].empty and tables["interviews"].empty and tables["reflection_scores"].empty
@@ -206,7 +203,7 @@ def test_a_candidate_deletes_everything(db: Database, store: Store, candidate: C
     store.save(Reflection(interview_id=interview.id, scores={"thanked": 3}, answers={"learned": "x"}))
     store.save(Promise(interview_id=interview.id, what="diploma"))
     other = Candidate(name="Blijft")
-    db.create_candidate(other)
+    db.accounts.create_candidate(other)
     store.delete_candidate()
     tables = db.for_coach().tables()
     assert list(tables["candidates"]["name"]) == ["Blijft"]

@@ -12,8 +12,8 @@ import pytest
 from workbook.cli import main
 from workbook.demo import fill_demo
 from workbook.exporting import export_tables
-from workbook.importing import ImportError_, import_tables
 from workbook.store import Database
+from workbook.store.importing import ImportError_, import_tables
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_an_export_imports_back_equal(source: Database, tmp_path: Path, suffix: 
             check_exact=False,
             obj=name,
         )
-    assert target.check_coach_passcode("demo-coach-passcode") is None  # passcodes never travel
+    assert target.accounts.check_coach_passcode("demo-coach-passcode") is None  # passcodes never travel
 
 
 def _broken_xlsx(source: Database, tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]

@@ -25,6 +25,9 @@ from typing import Final, Literal
 
 import pandas as pd
 
+from workbook import guidance
+from workbook.analysis._frames import filled
+
 __all__ = ["STATUSES", "STEPS", "Status", "step_progress"]
 
 Status = Literal["not_started", "started", "done"]
@@ -33,10 +36,6 @@ STATUSES: Final = ("not_started", "started", "done")
 STEPS: Final = ("questions", "statement", "farewell", "notes", "reflection", "email", "promises")
 
 _STATUS_DTYPE: Final = pd.CategoricalDtype(list(STATUSES), ordered=True)
-
-
-def _filled(series: pd.Series) -> pd.Series:
-    return series.fillna("").astype(str).str.strip() != ""
 
 
 def _listed(series: pd.Series) -> pd.Series:
@@ -49,14 +48,17 @@ def _per_interview(frame: pd.DataFrame, started: pd.Series, done: pd.Series) -> 
     return flags.groupby("interview_id", observed=True)[["started", "done"]].any()
 
 
-def step_progress(tables: Mapping[str, pd.DataFrame], *, rubric_items: int) -> pd.DataFrame:
+def step_progress(tables: Mapping[str, pd.DataFrame], *, rubric_items: int | None = None) -> pd.DataFrame:
     """Progress of every interview in ``tables`` (as :meth:`Store.tables` returns them).
 
     Returns one row per interview (index ``interview_id``, in the order of the
     ``interviews`` table) and one ordered categorical column per step in
     :data:`STEPS`, holding ``not_started``, ``started`` or ``done``.
-    ``rubric_items`` is how many items a complete reflection scores.
+    ``rubric_items`` is how many items a complete reflection scores (default: the
+    built-in rubric's).
     """
+    if rubric_items is None:
+        rubric_items = len(guidance.rubric())
     interviews = tables["interviews"]["id"].astype(str)
     flags: dict[str, pd.DataFrame] = {}
 
@@ -67,23 +69,23 @@ def step_progress(tables: Mapping[str, pd.DataFrame], *, rubric_items: int) -> p
     statements = tables["statements"]
     flags["statement"] = _per_interview(
         statements,
-        _filled(statements["appeal"]) | _listed(statements["plan_steps"]) | _filled(statements["text"]),
-        _filled(statements["text"]),
+        filled(statements["appeal"]) | _listed(statements["plan_steps"]) | filled(statements["text"]),
+        filled(statements["text"]),
     )
 
     farewells = tables["farewells"]
     flags["farewell"] = _per_interview(
         farewells,
-        _filled(farewells["thanks"]) | _filled(farewells["phrase"]) | _listed(farewells["checked"]),
-        _filled(farewells["thanks"]) & _filled(farewells["phrase"]),
+        filled(farewells["thanks"]) | filled(farewells["phrase"]) | _listed(farewells["checked"]),
+        filled(farewells["thanks"]) & filled(farewells["phrase"]),
     )
 
     notes, summaries = tables["notes"], tables["summaries"]
-    note_flags = _per_interview(notes, _filled(notes["text"]), pd.Series(False, index=notes.index))
+    note_flags = _per_interview(notes, filled(notes["text"]), pd.Series(False, index=notes.index))
     summary_text = (
-        _filled(summaries["key_points"]) | _filled(summaries["their_questions"]) | _filled(summaries["promised"])
+        filled(summaries["key_points"]) | filled(summaries["their_questions"]) | filled(summaries["promised"])
     )
-    summary_flags = _per_interview(summaries, summary_text, _filled(summaries["key_points"]))
+    summary_flags = _per_interview(summaries, summary_text, filled(summaries["key_points"]))
     flags["notes"] = note_flags.reindex(interviews, fill_value=False) | summary_flags.reindex(
         interviews, fill_value=False
     )
@@ -100,7 +102,7 @@ def step_progress(tables: Mapping[str, pd.DataFrame], *, rubric_items: int) -> p
     )
 
     emails = tables["emails"]
-    flags["email"] = _per_interview(emails, _filled(emails["body"]), emails["sent_on"].notna())
+    flags["email"] = _per_interview(emails, filled(emails["body"]), emails["sent_on"].notna())
 
     promises = tables["promises"]
     resolved = promises["status"].isin(["sent", "cannot_deliver"])
