@@ -3,10 +3,11 @@
 PYTHON ?= python3
 VENV ?= .venv
 PORT ?= 8866
+LAB_PORT ?= 8888
 HOST ?= 127.0.0.1
 BIN := $(VENV)/bin
 
-.PHONY: serve test lint format bench clean
+.PHONY: serve lab test lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +24,12 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 ## serve: start the dashboard on http://$(HOST):$(PORT) (database: $$WORKBOOK_DB or data/workbook.sqlite)
 serve: $(VENV)/.installed-run
 	$(BIN)/workbook serve --host $(HOST) --port $(PORT)
+
+## lab: JupyterLab on notebooks/, with the same database as serve ($$WORKBOOK_DB or data/workbook.sqlite)
+lab: $(VENV)/.installed-run
+	WORKBOOK_DB="$${WORKBOOK_DB:-sqlite:///$(CURDIR)/data/workbook.sqlite}" \
+		$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=$(HOST) --ServerApp.port=$(LAB_PORT) \
+		--ServerApp.port_retries=0 --ServerApp.open_browser=False $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## test: lint, type-check the pure layers, run the whole test suite (browser tests included)
 test: $(VENV)/.installed-test lint

@@ -23,6 +23,8 @@ BENCHMARKS = [
     "benchmarks.p3_interaction_latency",
     "benchmarks.p4_coach_view",
     "benchmarks.p5_saves_under_load",
+    "benchmarks.p6_export",
+    "benchmarks.p8_coach_roster",
 ]
 SUMMARY = re.compile(r"^P\d .*: .*x \(target <= .*x\) (PASS|FAIL)$")
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import io
+import re
 
+import openpyxl
 import pytest
 
 from workbook.app import Dashboard
@@ -111,6 +115,18 @@ def test_overview_and_own_data(db: Database) -> None:
     assert "Gemeente Utrecht" in overview.table.value and "Nog geen scores" in overview.chart_note.value
     filename = workspace.prepare_own_data()
     assert filename == "mijn-werkboek-sam.xlsx" and "base64," in workspace.own_data_link.value
+    book = openpyxl.load_workbook(io.BytesIO(_payload(workspace.own_data_link.value)))
+    assert book.sheetnames[:2] == ["Gesprekken", "Slotvragen"]  # for people: no roster, no table names
+    assert [c.value for c in book["Gesprekken"][2]][1] == "Gemeente Utrecht"
+    assert workspace.prepare_own_report() == "mijn-verslag-sam.html"
+    assert "Verslag van Sam" in _payload(workspace.own_data_link.value).decode("utf-8")
+    assert workspace.prepare_own_raw() == "mijn-gegevens-tabellen-sam.xlsx"
+    raw = openpyxl.load_workbook(io.BytesIO(_payload(workspace.own_data_link.value)))
+    assert {"candidates", "interviews"} <= set(raw.sheetnames)
+
+
+def _payload(link: str) -> bytes:
+    return base64.b64decode(re.search(r"base64,([^\"]+)", link).group(1))  # type: ignore[union-attr]
 
 
 def test_unknown_code_and_empty_name_are_explained(db: Database) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from harness.ports import free_port
 from harness.served import Served, http_get, serve_command
-from workbook.cli import main, notebook_path, voila_command
+from workbook.cli import dashboard_address, main, notebook_path, voila_command
 from workbook.model import Candidate
 from workbook.store import Database
 
@@ -46,16 +46,56 @@ def test_voila_is_started_locked_down() -> None:
     assert "--MappingKernelManager.cull_connected=False" in command
 
 
+def test_the_address_for_the_room() -> None:
+    assert dashboard_address("127.0.0.1", 8866) == "http://127.0.0.1:8866/"
+    assert dashboard_address("::1", 8866) == "http://[::1]:8866/"
+    assert dashboard_address("10.0.0.5", 9000, "abc-_1") == "http://10.0.0.5:9000/?token=abc-_1"
+    # A wildcard host is where Voila listens, not where anyone can go: the computer's name is.
+    for wildcard in ("0.0.0.0", "::"):
+        assert dashboard_address(wildcard, 8866, "t") == f"http://{socket.gethostname()}:8866/?token=t"
+
+
+def test_serve_tells_the_dashboard_its_address(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[dict[str, str]] = []
+
+    class FakeVoila:
+        pid = 0
+
+        def __init__(self, command: list[str], *, env: dict[str, str], **_: object) -> None:
+            started.append(env)
+
+        def wait(self, timeout: float | None = None) -> int:
+            return 0
+
+        def poll(self) -> int:
+            return 0
+
+    monkeypatch.setattr("workbook.cli.subprocess.Popen", FakeVoila)
+    port = free_port()
+    url = f"sqlite:///{tmp_path / 'wb.sqlite'}"
+    assert main(["serve", "--db", url, "--port", str(port)]) == 0
+    assert started[-1]["WORKBOOK_ADDRESS"] == f"http://127.0.0.1:{port}/"
+    assert main(["serve", "--db", url, "--port", str(port), "--host", "0.0.0.0", "--token", "s3cret"]) == 0
+    assert started[-1]["WORKBOOK_ADDRESS"] == f"http://{socket.gethostname()}:{port}/?token=s3cret"
+    assert started[-1]["WORKBOOK_DB"] == url
+
+
 def test_export_writes_excel_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     url = f"sqlite:///{tmp_path / 'wb.sqlite'}"
     db = Database.open(url)
     db.accounts.create_candidate(Candidate(name="Sanne"))
     db.close()
-    assert main(["export", "--db", url, "--out", str(tmp_path / "all.xlsx")]) == 0
+    assert main(["export", "--db", url, "--raw", "--out", str(tmp_path / "all.xlsx")]) == 0
     sheets = openpyxl.load_workbook(tmp_path / "all.xlsx").sheetnames
     assert {"candidates", "interviews", "reflections", "promises", "emails"} <= set(sheets)
-    assert main(["export", "--db", url, "--out", str(tmp_path / "csv")]) == 0
+    assert main(["export", "--db", url, "--raw", "--out", str(tmp_path / "csv")]) == 0
     assert (tmp_path / "csv" / "candidates.csv").read_text(encoding="utf-8-sig").count("Sanne") == 1
+    # Without --raw: for people, in their language.
+    assert main(["export", "--db", url, "--out", str(tmp_path / "people.xlsx")]) == 0
+    book = openpyxl.load_workbook(tmp_path / "people.xlsx")
+    assert book.sheetnames[:2] == ["Deelnemers", "Gesprekken"] and book["Deelnemers"]["A2"].value == "Sanne"
+    assert main(["export", "--db", url, "--lang", "en", "--out", str(tmp_path / "people")]) == 0
+    assert (tmp_path / "people" / "Participants.csv").read_text(encoding="utf-8-sig").startswith("Participant,")
     assert main(["export", "--db", url, "--out", str(tmp_path / "x.pdf")]) == 2
     assert ".xlsx" in capsys.readouterr().err
 
@@ -96,10 +136,13 @@ def test_demo_then_export_a_workshop(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["demo", "--db", url, "--candidates", "6", "--interviews", "2", "--seed", "4"]) == 0
     out = capsys.readouterr().out
     assert "6 candidates, 12 interviews" in out and "demo-coach-passcode" in out
-    assert main(["export", "--db", url, "--workshop", "Demo-workshop", "--out", str(tmp_path / "w.xlsx")]) == 0
+    workshop = ["--workshop", "Demo-workshop"]
+    assert main(["export", "--db", url, *workshop, "--raw", "--out", str(tmp_path / "w.xlsx")]) == 0
     book = openpyxl.load_workbook(tmp_path / "w.xlsx")
     assert "summary" in book.sheetnames and book["candidates"].max_row == 7  # header + 6
-    assert main(["export", "--db", url, "--workshop", "Demo-workshop", "--out", str(tmp_path / "csv")]) == 0
+    assert main(["export", "--db", url, *workshop, "--out", str(tmp_path / "people.xlsx")]) == 0
+    assert openpyxl.load_workbook(tmp_path / "people.xlsx")["Deelnemers"].max_row == 7  # header + 6
+    assert main(["export", "--db", url, *workshop, "--raw", "--out", str(tmp_path / "csv")]) == 0
     assert (tmp_path / "csv" / "closing_outcomes.csv").exists()
     assert main(["export", "--db", url, "--workshop", "Nope", "--out", str(tmp_path / "x.xlsx")]) == 2
     assert "No workshop is called 'Nope'" in capsys.readouterr().err

@@ -48,3 +48,23 @@ def test_make_serve_answers_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     assert process.returncode in (0, 2, -signal.SIGINT), output
     with pytest.raises(ProcessLookupError):
         os.killpg(process.pid, 0)  # nothing of it is left running
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_lab_answers_on_its_port_with_the_same_database(tmp_path: Path) -> None:
+    port = free_port()
+    env = {**os.environ, "WORKBOOK_DB": f"sqlite:///{tmp_path / 'lab.sqlite'}", "JUPYTER_TOKEN": "lab-test-token"}
+    served = Served.start(
+        ["make", "-s", "lab", f"LAB_PORT={port}"],
+        name="make lab",
+        port=port,
+        log_path=tmp_path / "lab.log",
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        served.wait_until_ready(120, url=f"http://127.0.0.1:{port}/lab?token=lab-test-token")
+        served.wait_until_ready(30, url=f"http://127.0.0.1:{port}/api/contents/exercises.ipynb?token=lab-test-token")
+    finally:
+        served.stop(timeout_s=20)
+    assert f"127.0.0.1:{port}" in served.log_text()

@@ -48,12 +48,21 @@ def test_dashboard_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_exercises_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = f"sqlite:///{tmp_path / 'ex.sqlite'}"
     monkeypatch.setenv("WORKBOOK_DB", url)
+    monkeypatch.setenv("WORKBOOK_CODE_FILE", str(tmp_path / "code.txt"))
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
     outputs = _run("exercises.ipynb", tmp_path)
     widgets = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(widgets) == 8  # the interview form and the seven exercises
+    shown = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    code = (tmp_path / "code.txt").read_text().strip()
+    assert code in shown  # the new code is shown once
     tables = Database.open(url).for_coach().tables()
     assert list(tables["candidates"]["name"]) == ["Oefenkandidaat"]
     assert list(tables["interviews"]["employer"]) == ["Voorbeeld BV"]
+    # A second run signs the same candidate in: no second account, the code not shown again.
+    again = _run("exercises.ipynb", tmp_path)
+    assert code not in "".join(o.get("text", "") for o in again if o.output_type == "stream")
+    assert len(Database.open(url).for_coach().table("candidates")) == 1
 
 
 def test_coach_analysis_notebook_runs_on_demo_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -92,7 +92,10 @@ class Dashboard(w.VBox):
             from workbook.widgets.coach import CoachHome
 
             self.greeting.value = ""
-            replace_children(self.body, [CoachHome(self.coach_store, lang)])
+            # A redraw (the language switch) keeps the workshop, filters and open candidate.
+            shown = next((child for child in self.body.children if isinstance(child, CoachHome)), None)
+            state = shown.state if shown is not None else None
+            replace_children(self.body, [CoachHome(self.coach_store, lang, state=state)])
         elif self.candidate is not None and self.store is not None:
             from workbook.widgets.workspace import CandidateWorkspace
 

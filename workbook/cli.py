@@ -15,13 +15,15 @@ import signal
 import socket
 import subprocess
 import sys
+import urllib.parse
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from workbook.store import DEFAULT_URL, Database, NotAWorkbookDatabase, resolve_url
+from workbook.texts import t
 
-__all__ = ["main", "notebook_path"]
+__all__ = ["dashboard_address", "main", "notebook_path"]
 
 DEFAULT_PORT: Final = 8866
 DEFAULT_HOST: Final = "127.0.0.1"
@@ -127,7 +129,8 @@ def serve(args: argparse.Namespace) -> int:
         if args.workshop:
             _announce_workshop(db, args, token)
     notebook = notebook_path()
-    env = {**os.environ, "WORKBOOK_DB": url}
+    # The coach's projector view shows the room where to go.
+    env = {**os.environ, "WORKBOOK_DB": url, "WORKBOOK_ADDRESS": dashboard_address(args.host, args.port, token)}
     command = voila_command(
         notebook,
         host=args.host,
@@ -155,6 +158,26 @@ def serve(args: argparse.Namespace) -> int:
     finally:
         if process.poll() is None:
             _stop(process)
+
+
+def dashboard_address(host: str, port: int, token: str = "") -> str:
+    """The address people open: ``http://<host>:<port>/``, with ``?token=`` when one is needed.
+
+    A wildcard host (``0.0.0.0``, ``::``) is where the server listens, not a place
+    to go: the room gets this computer's name instead.
+    """
+    if _is_wildcard(host):
+        host = socket.gethostname()
+    shown = f"[{host}]" if ":" in host else host
+    query = f"?{urllib.parse.urlencode({'token': token})}" if token else ""
+    return f"http://{shown}:{port}/{query}"
+
+
+def _is_wildcard(host: str) -> bool:
+    try:
+        return host == "" or ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
 
 
 def _is_loopback(host: str) -> bool:
@@ -216,11 +239,14 @@ def _redact(url: str) -> str:
 
 
 def export(args: argparse.Namespace) -> int:
+    """For people (labels, names, dates, in ``--lang``) by default; ``--raw`` for the tables."""
     from workbook.exporting import export_tables
 
     with _opened(_database_url(args.db)) as db:
         try:
-            if args.workshop:
+            if not args.raw:
+                written = _export_for_people(db, args.workshop, Path(args.out), args.lang)
+            elif args.workshop:
                 written = _export_workshop(db, args.workshop, Path(args.out))
             else:
                 written = export_tables(db.for_coach().tables(), Path(args.out))
@@ -254,15 +280,56 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _workshop_tables(db: Database, name: str | None) -> dict[str, Any]:
+    """Every table, or only one workshop's (by name)."""
+    from workbook import analysis
+
+    if name is None:
+        return db.for_coach().tables()
+    group = db.for_coach().workshop_by_name(name)
+    if group is None:
+        raise UsageError(f"No workshop is called {name!r}.")
+    return analysis.filter_tables(db.for_coach(workshop_id=group.id).tables(), workshop_id=group.id)
+
+
+def _export_for_people(db: Database, workshop: str | None, out: Path, lang: str) -> list[Path]:
+    from workbook.exporting.files import write_for_people
+    from workbook.exporting.people import coach_sheets
+
+    return write_for_people(coach_sheets(_workshop_tables(db, workshop), lang), out)
+
+
+def report(args: argparse.Namespace) -> int:
+    """A printable report (HTML): of one candidate (``--candidate``), else of the workshop."""
+    from workbook.exporting.people import candidate_names
+    from workbook.reports import candidate_report, workshop_report
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise UsageError(f"Write a report to a .html file, not to '{out.name}'.")
+    with _opened(_database_url(args.db)) as db:
+        tables = _workshop_tables(db, args.workshop)
+    if args.candidate:
+        names = candidate_names(tables["candidates"])
+        found = [cid for cid, name in names.items() if name == args.candidate.strip()]
+        if len(found) != 1:
+            shown = ", ".join(sorted(names)) or "-"
+            raise UsageError(f"No single candidate is called {args.candidate!r}; candidates: {shown}")
+        html = candidate_report(tables, found[0], args.lang)
+    else:
+        html = workshop_report(tables, args.lang, name=args.workshop or t("report.all_workshops", args.lang))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    print(out)
+    return 0
+
+
 def _export_workshop(db: Database, name: str, out: Path) -> list[Path]:
     """One workshop: its tables plus the summary the coach view shows."""
     from workbook import analysis, guidance
     from workbook.exporting import cohort_xlsx_bytes, csv_bytes
 
-    group = db.for_coach().workshop_by_name(name)
-    if group is None:
-        raise UsageError(f"No workshop is called {name!r}.")
-    tables = analysis.filter_tables(db.for_coach(workshop_id=group.id).tables(), workshop_id=group.id)
+    tables = _workshop_tables(db, name)
     summary = analysis.cohort_summary(tables, rubric_items=len(guidance.rubric()))
     if out.suffix.lower() == ".xlsx":
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -360,11 +427,23 @@ def build_parser() -> argparse.ArgumentParser:
     p_demo.add_argument("--coach-passcode", default="demo-coach-passcode", help="passcode of the demo coach")
     p_demo.set_defaults(run=demo)
 
-    p_export = commands.add_parser("export", help="export every table to Excel or CSV")
+    p_export = commands.add_parser("export", help="export to Excel or CSV, for people or (--raw) as data")
     p_export.add_argument("--db", help=db_help)
-    p_export.add_argument("--out", required=True, help="FILE.xlsx, or a folder for one CSV per table")
-    p_export.add_argument("--workshop", help="only this workshop (NAME), with a summary of the coach view")
+    p_export.add_argument("--out", required=True, help="FILE.xlsx, or a folder for one CSV per sheet")
+    p_export.add_argument("--workshop", help="only this workshop (NAME)")
+    p_export.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the sheets (default nl)")
+    p_export.add_argument(
+        "--raw", action="store_true", help="every table as stored (for analysts and `workbook import`)"
+    )
     p_export.set_defaults(run=export)
+
+    p_report = commands.add_parser("report", help="a printable report (HTML) of a workshop or one candidate")
+    p_report.add_argument("--db", help=db_help)
+    p_report.add_argument("--out", required=True, help="FILE.html (print it from the browser, also to PDF)")
+    p_report.add_argument("--workshop", help="this workshop (NAME); default: all")
+    p_report.add_argument("--candidate", help="one candidate (NAME, as the export shows it), instead of the workshop")
+    p_report.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report (default nl)")
+    p_report.set_defaults(run=report)
 
     p_import = commands.add_parser("import", help="import an export (.xlsx or CSV folder), all or nothing")
     p_import.add_argument("file", help="FILE.xlsx or a folder of CSV files, as `workbook export` writes them")

@@ -126,6 +126,9 @@ def fill_demo(
 ) -> DemoResult:
     """Fill ``db`` with a demo workshop; returns its code and the coach's id."""
     rng = random.Random(seed)
+    # Whether a question was asked draws from a stream of its own: the rest of the data
+    # stays what the same seed always gave.
+    asked_rng = random.Random(f"{seed}-asked")
     coach_id = db.accounts.set_coach_passcode(coach_passcode, name=coach_name)
     workshop = Workshop(coach_id=coach_id, name=workshop_name, starts_on=start, ends_on=start + dt.timedelta(days=70))
     code = db.for_coach(coach_id).create_workshop(workshop)
@@ -171,15 +174,25 @@ def fill_demo(
             interview = dataclasses.replace(interview, outcome=outcome if past else "pending")  # type: ignore[arg-type]
             records.append((interview, person.id))
             keys = rng.sample(other_keys, k=rng.randint(1, 2)) + ([rng.choice(next_step_keys)] if asked_next else [])
+            # After the interview, most planned questions were asked; the more skilled
+            # the candidate, the more of them (a next-step question was, by definition).
+            asked_chance = _logistic(skill + 0.8) if past else 0.0
             for position, key in enumerate(keys):
                 text = guidance.catalogue_question(key).text.get(lang)
+                asked = past and (key in next_step_keys or asked_rng.random() < asked_chance)
                 question = PlannedQuestion(
-                    interview_id=interview.id, text=text, position=position, source="catalogue", catalogue_key=key
+                    interview_id=interview.id,
+                    text=text,
+                    position=position,
+                    source="catalogue",
+                    catalogue_key=key,
+                    asked=asked,
                 )
                 records.append((question, person.id))
             if rng.random() < 0.12:  # some candidates still ask what they should not
                 text = "Hoeveel ga ik verdienen?" if lang == "nl" else "What is the salary?"
-                question = PlannedQuestion(interview_id=interview.id, text=text, position=len(keys))
+                asked = past and asked_rng.random() < asked_chance / 2
+                question = PlannedQuestion(interview_id=interview.id, text=text, position=len(keys), asked=asked)
                 records.append((question, person.id))
             if statement:
                 appeal = guidance.advice("statement").examples[2].text.get(lang)

@@ -309,6 +309,24 @@ workshop_rubric_items = sa.Table(
     sa.Column("phase", sa.String(40), nullable=False),
     sa.Column("label", sa.Text, nullable=False),
     sa.Column("anchors", sa.JSON, nullable=False),
+    # Retired instead of deleted: the scores candidates already gave it keep their label.
+    sa.Column("retired_at", sa.DateTime),
+    _updated(),
+)
+
+# A coach's written feedback on an interview (or one rubric item of it), which the
+# candidate reads in their workspace; new until they have seen it.
+coach_comments = sa.Table(
+    "coach_comments",
+    metadata,
+    _id(),
+    _owner(),
+    _interview(),
+    sa.Column("coach_id", sa.String(_ID), sa.ForeignKey("coaches.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("item", sa.String(100), nullable=False, default=""),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("read_at", sa.DateTime),
     _updated(),
 )
 

@@ -182,11 +182,17 @@ def test_candidate_closes_an_interview_from_plan_to_thank_you_email(page: Page, 
     assert EMPLOYER in content, content
     assert content.startswith("Beste Fatima El Amrani,"), content
 
-    # -- all of their data as one Excel file
+    # -- all of their data: a workbook to read, and the tables as stored
     page.get_by_role("button", name="Al mijn gegevens (Excel)").click()
-    excel_link = page.locator(".wb-workspace > * a.wb-download", has_text=".xlsx")
+    excel_link = page.locator(".wb-workspace > * a.wb-download", has_text="mijn-werkboek")
     expect(excel_link).to_be_visible()
     shot(page, "nl-12-own-data-link")
+    readable = openpyxl.load_workbook(download(page, excel_link, "nl"), read_only=True)
+    assert readable.sheetnames[:2] == ["Gesprekken", "Slotvragen"]
+    assert EMPLOYER in [c for row in readable["Gesprekken"].iter_rows(values_only=True) for c in row]
+    page.get_by_role("button", name="Als tabellen (voor analyse)").click()
+    excel_link = page.locator(".wb-workspace > * a.wb-download", has_text="mijn-gegevens-tabellen")
+    expect(excel_link).to_be_visible()
     workbook_file = download(page, excel_link, "nl")
     sheets = openpyxl.load_workbook(workbook_file, read_only=True)
     assert {"candidates", "interviews", "questions", "statements", "emails"} <= set(sheets.sheetnames)

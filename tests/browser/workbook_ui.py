@@ -90,6 +90,26 @@ TEXT: dict[str, dict[str, str]] = {
 
 STEPS = ("questions", "statement", "farewell", "notes", "reflection", "email", "promises")
 
+#: What the coach acts on (the coach signs in on the Dutch start screen and works in Dutch).
+COACH_TEXT: dict[str, str] = {
+    "passcode": "Coachwachtwoord",
+    "enter": "Open coachweergave",
+    "tab_roster": "Deelnemers",
+    "tab_review": "Kandidaat",
+    "new_workshop": "Nieuwe workshop",
+    "name": "Naam",
+    "created": "Workshop aangemaakt.",
+    "score_saved": "Coachscore opgeslagen",
+    "comment_saved": "Opmerking opgeslagen",
+    "close": "Sluiten",
+}
+
+#: What the candidate sees of the coach's comments, per language.
+COMMENT_TEXT: dict[str, dict[str, str]] = {
+    "nl": {"from_coach": "Van je coach", "new": "nieuw", "unread": "Nieuw van je coach: {count}"},
+    "en": {"from_coach": "From your coach", "new": "new", "unread": "New from your coach: {count}"},
+}
+
 
 @dataclass(frozen=True)
 class Person:
@@ -163,6 +183,22 @@ def reload_and_sign_in(page: Page, code: str, name: str, lang: str) -> None:
     page.get_by_role("button", name=TEXT["nl"]["continue"], exact=True).click()
     expect(page.locator(".wb-msg.wb-ok", has_text=TEXT[lang]["welcome_back"].format(name=name))).to_be_visible()
     expect(page.locator(".wb-workspace")).to_be_visible()
+
+
+def sign_in(page: Page, code: str) -> None:
+    """Sign in on the (Dutch) start screen with a personal code; waits for the workspace."""
+    fill_text(page.get_by_label(TEXT["nl"]["code"], exact=True), code)
+    page.get_by_role("button", name=TEXT["nl"]["continue"], exact=True).click()
+    expect(page.locator(".wb-workspace")).to_be_visible()
+
+
+def sign_in_coach(page: Page, passcode: str) -> Locator:
+    """Sign in as a coach on the start screen; returns the coach view once it is drawn."""
+    fill_text(page.get_by_label(COACH_TEXT["passcode"], exact=True), passcode)
+    page.get_by_role("button", name=COACH_TEXT["enter"]).click()
+    coach = page.locator(".wb-coach")
+    expect(coach).to_be_visible()
+    return coach
 
 
 def add_interview(page: Page, interview: InterviewInput, lang: str = "nl") -> None:
@@ -274,7 +310,9 @@ def page_text_and_values(page: Page) -> str:
 
 
 __all__ = [
+    "COACH_TEXT",
     "CODE",
+    "COMMENT_TEXT",
     "NAME_LABEL",
     "STEPS",
     "TEXT",
@@ -297,5 +335,7 @@ __all__ = [
     "read_eml",
     "reload_and_sign_in",
     "rows",
+    "sign_in",
+    "sign_in_coach",
     "sign_up",
 ]

@@ -10,8 +10,11 @@ One module per topic: :mod:`~workbook.analysis.progress` (how far each interview
 (scores over time), :mod:`~workbook.analysis.items` (scores per rubric item),
 :mod:`~workbook.analysis.questions` (question usage and warnings),
 :mod:`~workbook.analysis.outcomes` (closing behaviour and outcomes),
-:mod:`~workbook.analysis.themes` (reflection themes) and
-:mod:`~workbook.analysis.cohort` (the coach's filters and summary). Where the cohort
+:mod:`~workbook.analysis.themes` (reflection themes),
+:mod:`~workbook.analysis.cohort` (the coach's filters and summary),
+:mod:`~workbook.analysis.roster` (one row per candidate),
+:mod:`~workbook.analysis.trends` (the trend over interviews and behaviour ↔ outcome,
+per candidate) and :mod:`~workbook.analysis.compare` (workshops side by side). Where the cohort
 summary reuses a table, the function that needs it takes it as an optional keyword
 (``progress=``, ``history=``, ``feedback=``, ...), so there is one function per table.
 
@@ -23,6 +26,10 @@ Definitions a coach should know:
 - **Success**: the outcome is ``next_round`` or ``offer``. Interviews whose outcome is
   still ``pending`` are left out of every share; ``rejected`` and ``withdrawn`` count
   as no success.
+- **Per candidate**: :func:`roster`, :func:`trend`, :func:`outcomes_by_candidate` and
+  :func:`compare_workshops` weigh every candidate the same, however many interviews
+  they had. Their success shares count *decided* interviews only: neither ``pending``
+  nor ``withdrawn``.
 - **Asked about the next step** (G6): a planned question from the catalogue's
   ``next-step`` purpose (or a coach's own question of that purpose), or one whose
   words ask how the procedure continues (the detection of ``check_plan``).
@@ -36,6 +43,7 @@ Definitions a coach should know:
 from __future__ import annotations
 
 from workbook.analysis.cohort import cohort_summary, filter_tables
+from workbook.analysis.compare import compare_workshops
 from workbook.analysis.items import item_scores, self_coach_gap
 from workbook.analysis.outcomes import (
     BEHAVIOURS,
@@ -46,9 +54,11 @@ from workbook.analysis.outcomes import (
 )
 from workbook.analysis.progress import STATUSES, STEPS, Status, step_progress
 from workbook.analysis.questions import question_feedback, question_usage, question_warnings, warning_totals
+from workbook.analysis.roster import roster
 from workbook.analysis.scores import score_change, score_history, scores_over_time
 from workbook.analysis.steps import most_skipped_steps, skipped_steps, step_completion
 from workbook.analysis.themes import reflection_themes, stop_words
+from workbook.analysis.trends import outcomes_by_candidate, trend
 
 __all__ = [
     "BEHAVIOURS",
@@ -59,14 +69,17 @@ __all__ = [
     "closing_behaviour",
     "closing_outcomes",
     "cohort_summary",
+    "compare_workshops",
     "filter_tables",
     "item_scores",
     "most_skipped_steps",
     "next_step_questions",
+    "outcomes_by_candidate",
     "question_feedback",
     "question_usage",
     "question_warnings",
     "reflection_themes",
+    "roster",
     "score_change",
     "score_history",
     "scores_over_time",
@@ -75,5 +88,6 @@ __all__ = [
     "step_completion",
     "step_progress",
     "stop_words",
+    "trend",
     "warning_totals",
 ]

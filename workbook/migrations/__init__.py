@@ -23,7 +23,7 @@ _HERE = Path(__file__).parent
 HEAD = "head"
 #: The newest revision. Every Voilà kernel opens the database; comparing with this
 #: constant spares each of them importing Alembic and reading every migration file.
-LATEST: Final = "0007"
+LATEST: Final = "0008"
 
 
 def config(engine: Engine) -> Config:

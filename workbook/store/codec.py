@@ -90,6 +90,7 @@ KINDS: Final[dict[type, Kind]] = {
         Kind(model.Workshop, "workshops", via_interview=False),
         Kind(model.WorkshopQuestion, "workshop_questions", via_interview=False),
         Kind(model.WorkshopRubricItem, "workshop_rubric_items", via_interview=False),
+        Kind(model.CoachComment, "coach_comments"),
     )
 }
 _BY_TABLE: Final[dict[str, Kind]] = {k.table: k for k in KINDS.values()}

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 
 from workbook import clock
 from workbook.merge import merge_changes
-from workbook.model import Interview
+from workbook.model import CoachComment, Interview
 from workbook.schema import TABLES
 from workbook.store.codec import KINDS, Kind, decode, encode, kind_of
 from workbook.store.scope import AccessDenied, Scoped
@@ -28,7 +28,9 @@ Rec = TypeVar("Rec")
 
 #: What ``save`` writes: an interview and the work done for it (accounts and
 #: workshops have operations of their own, with their own checks).
-_WORK: Final = frozenset(k.record for k in KINDS.values() if k.via_interview or k.record is Interview)
+_WORK: Final = frozenset(
+    k.record for k in KINDS.values() if (k.via_interview or k.record is Interview) and k.record is not CoachComment
+)
 
 
 def _work_kind(record_type: type) -> Kind:

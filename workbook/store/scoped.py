@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from workbook.store.comments import Comments
 from workbook.store.frames import Frames
 from workbook.store.profile import Profile
 from workbook.store.records import Records
@@ -10,7 +11,7 @@ from workbook.store.workshops import Workshops
 __all__ = ["Store"]
 
 
-class Store(Records, Frames, Profile, Workshops):
+class Store(Records, Frames, Profile, Workshops, Comments):
     """Reads and writes limited to a :class:`~workbook.store.Scope`.
 
     Widgets, the dashboard and notebooks get one of these and nothing else: a

@@ -73,10 +73,13 @@ class Workshops(Scoped):
             rows = conn.execute(query.order_by(table.c.purpose, table.c.text)).mappings()
             return [decode(WorkshopQuestion, row) for row in rows]
 
-    def workshop_rubric_items(self) -> list[WorkshopRubricItem]:
-        """The coaches' own rubric items of the workshops in scope."""
+    def workshop_rubric_items(self, *, retired: bool = False) -> list[WorkshopRubricItem]:
+        """The coaches' own rubric items of the workshops in scope; with ``retired``,
+        also the deleted ones (to label the scores given before)."""
         table = TABLES["workshop_rubric_items"]
         query = self._scoped(table, sa.select(table)).order_by(table.c.phase, table.c.label)
+        if not retired:
+            query = query.where(table.c.retired_at.is_(None))
         with self._db.read() as conn:
             return [decode(WorkshopRubricItem, row) for row in conn.execute(query).mappings()]
 
@@ -137,25 +140,80 @@ class Workshops(Scoped):
 
     def add_question(self, question: WorkshopQuestion) -> WorkshopQuestion:
         """Add a coach's own closing question to one of their workshops."""
-        keys = [p.key for p in guidance.purposes()]
-        if question.purpose not in keys:
-            raise ValidationError("purpose", "choice", value=question.purpose, choices=", ".join(keys))
+        self._check_purpose(question.purpose)
         self._add(question.workshop_id, encode(question, stamp=clock.now()))
         return question
 
     def add_rubric_item(self, item: WorkshopRubricItem) -> WorkshopRubricItem:
         """Add a coach's own rubric item (with five anchors) to one of their workshops."""
-        keys = [p.key for p in guidance.phases()]
-        if item.phase not in keys:
-            raise ValidationError("phase", "choice", value=item.phase, choices=", ".join(keys))
+        self._check_phase(item.phase)
         self._add(item.workshop_id, encode(item, stamp=clock.now()))
         return item
+
+    def update_question(self, question: WorkshopQuestion) -> WorkshopQuestion:
+        """Change a coach's own question (planned copies candidates made stay as they are)."""
+        self._check_purpose(question.purpose)
+        self._replace("workshop_questions", question.id, question.workshop_id, encode(question, stamp=clock.now()))
+        return question
+
+    def delete_question(self, question_id: str) -> bool:
+        """Delete a coach's own question; candidates who planned it keep their copy."""
+        table = TABLES["workshop_questions"]
+        with self._db.write() as conn:
+            workshop_id = conn.execute(sa.select(table.c.workshop_id).where(table.c.id == question_id)).scalar()
+            if workshop_id is None:
+                return False
+            self._check_workshop(conn, workshop_id)
+            conn.execute(table.delete().where(table.c.id == question_id))
+        return True
+
+    def update_rubric_item(self, item: WorkshopRubricItem) -> WorkshopRubricItem:
+        """Change a coach's own rubric item; the scores given keep pointing at it."""
+        self._check_phase(item.phase)
+        self._replace("workshop_rubric_items", item.id, item.workshop_id, encode(item, stamp=clock.now()))
+        return item
+
+    def retire_rubric_item(self, item_id: str) -> bool:
+        """Delete a coach's own rubric item for what comes next: candidates no longer
+        score it, and the scores they gave keep their label. True when it went."""
+        table = TABLES["workshop_rubric_items"]
+        with self._db.write() as conn:
+            workshop_id = conn.execute(sa.select(table.c.workshop_id).where(table.c.id == item_id)).scalar()
+            if workshop_id is None:
+                return False
+            self._check_workshop(conn, workshop_id)
+            now = clock.now()
+            conn.execute(table.update().where(table.c.id == item_id).values(retired_at=now, updated_at=now))
+        return True
 
     def _add(self, workshop_id: str, rows: dict[str, list[dict[str, Any]]]) -> None:
         with self._db.write() as conn:
             self._check_workshop(conn, workshop_id)
             for name, table_rows in rows.items():
                 conn.execute(TABLES[name].insert(), table_rows)
+
+    def _replace(self, name: str, record_id: str, workshop_id: str, rows: dict[str, list[dict[str, Any]]]) -> None:
+        table = TABLES[name]
+        with self._db.write() as conn:
+            current = conn.execute(sa.select(table.c.workshop_id).where(table.c.id == record_id)).scalar()
+            if current is None:
+                raise AccessDenied("No such question or rubric item in your workshops.")
+            # Both the workshop it is in and the one it would move to must be the coach's.
+            self._check_workshop(conn, current)
+            self._check_workshop(conn, workshop_id)
+            conn.execute(table.update().where(table.c.id == record_id).values(**rows[name][0]))
+
+    @staticmethod
+    def _check_purpose(purpose: str) -> None:
+        keys = [p.key for p in guidance.purposes()]
+        if purpose not in keys:
+            raise ValidationError("purpose", "choice", value=purpose, choices=", ".join(keys))
+
+    @staticmethod
+    def _check_phase(phase: str) -> None:
+        keys = [p.key for p in guidance.phases()]
+        if phase not in keys:
+            raise ValidationError("phase", "choice", value=phase, choices=", ".join(keys))
 
     # -- the server's own tools ---------------------------------------------------
 

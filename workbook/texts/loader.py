@@ -24,7 +24,7 @@ __all__ = ["TABLES", "all_keys", "choices", "placeholders", "t", "t_html", "vali
 #: The text tables, by file stem: the dashboard and exercises (``ui``), the labels of
 #: the coaching content (``guidance``), the feedback of ``workbook.checks``
 #: (``checks``), field labels and messages of ``workbook.model`` (``validation``).
-TABLES: Final = ("ui", "guidance", "checks", "validation")
+TABLES: Final = ("ui", "guidance", "checks", "validation", "exports", "reports")
 
 # Labels that live with their data (guidance/catalogue.toml, guidance/rubric.toml) are
 # reachable through t() too, so widgets have one accessor while each label is written

@@ -10,23 +10,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from workbook import guidance
 from workbook.analysis import STEPS, step_progress
 from workbook.exporting import xlsx_bytes
-from workbook.model import Interview
+from workbook.model import CoachComment, Interview
 from workbook.store import Store
 from workbook.texts import format_date, t
 from workbook.widgets import EXERCISES
 from workbook.widgets._autosave import DEFAULT_DELAY, Debouncer
 from workbook.widgets._common import download_link, escape, message_html, replace_children, safe_filename
 from workbook.widgets._exercise import Exercise
+from workbook.widgets.coach_comments import CoachComments
 from workbook.widgets.interview import InterviewForm
 from workbook.widgets.overview import STATUS_MARKS, Overview
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = ["CandidateWorkspace"]
+
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 _EXERCISE_BY_STEP: dict[str, type[Exercise]] = {cls.step: cls for cls in EXERCISES}
 OVERVIEW = "overview"
@@ -73,10 +80,19 @@ class CandidateWorkspace(w.VBox):
         self.previous_button.on_click(lambda _: self._move(-1))
         self.next_button.on_click(lambda _: self._move(+1))
         self.saved = w.Box()  # shows the current exercise's save status
+        # The coach's comments: a count of new ones above the steps, the comments on
+        # this interview above the exercise.
+        self.coach_comments = CoachComments(store, lang)
         self.body = w.VBox()
         self.body.add_class("wb-body")
         self.own_data_button = w.Button(description=t("downloads.own_data", lang), icon="download")
         self.own_data_button.on_click(lambda _: self.prepare_own_data())
+        self.own_report_button = w.Button(description=t("downloads.own_report", lang), icon="print")
+        self.own_report_button.on_click(lambda _: self.prepare_own_report())
+        self.own_raw_button = w.Button(description=t("downloads.own_raw", lang), icon="database")
+        self.own_raw_button.on_click(lambda _: self.prepare_own_raw())
+        for button in (self.own_data_button, self.own_report_button, self.own_raw_button):
+            button.layout.width = "auto"
         self.own_data_link = w.HTML()
         self.join_code = w.Text(placeholder=t("signin.workshop_code", lang), layout=w.Layout(width="14em"))
         self.join_button = w.Button(description=t("signin.join", lang), icon="users")
@@ -92,6 +108,7 @@ class CandidateWorkspace(w.VBox):
 
         steps = w.VBox(
             [
+                self.coach_comments.note,
                 w.HBox(list(self.step_buttons.values()), layout=w.Layout(flex_flow="row wrap")),
                 w.HTML(f"<small>{t('nav.legend', lang)}</small>"),
             ]
@@ -100,7 +117,11 @@ class CandidateWorkspace(w.VBox):
         downloads = w.VBox(
             [
                 w.HTML(f"<h3>{t('downloads.heading', lang)}</h3>"),
-                w.HBox([self.own_data_button, self.own_data_link], layout=w.Layout(align_items="center")),
+                w.HBox(
+                    [self.own_data_button, self.own_report_button, self.own_raw_button],
+                    layout=w.Layout(flex_flow="row wrap"),
+                ),
+                self.own_data_link,
                 w.HBox([self.join_code, self.join_button, self.join_feedback], layout=w.Layout(align_items="center")),
                 self._delete_box(lang),
             ]
@@ -112,6 +133,7 @@ class CandidateWorkspace(w.VBox):
                 layout=w.Layout(flex_flow="row wrap", align_items="center"),
             ),
             steps,
+            self.coach_comments.box,
             self.saved,
             self.body,
             moves,
@@ -185,6 +207,7 @@ class CandidateWorkspace(w.VBox):
         replace_children(self.body, [self.exercise])
         self.store.remember(self.interview.id, step)
         self.refresh_progress()
+        self.show_comments()
         return self.exercise
 
     def _move(self, offset: int) -> None:
@@ -207,6 +230,12 @@ class CandidateWorkspace(w.VBox):
         self.previous_button.disabled = index == 0 or self.exercise is None
         self.next_button.disabled = index == len(STEPS) - 1 or self.exercise is None
 
+    def show_comments(self, *, on_interview: bool = True) -> list[CoachComment]:
+        """Show the coach's comments on the current interview (marking them read) and
+        the count of new ones; ``on_interview=False`` for a screen of no interview."""
+        shown = self.interview if on_interview else None
+        return self.coach_comments.show(shown, self._interviews)
+
     def flush(self) -> None:
         """Save whatever is still waiting in the open exercise."""
         if self.exercise is not None:
@@ -222,6 +251,7 @@ class CandidateWorkspace(w.VBox):
         replace_children(self.body, [*intro, w.HTML(f"<h2>{t('interviews.add_heading', self.lang)}</h2>"), form])
         replace_children(self.saved, [])
         self.refresh_progress()
+        self.show_comments(on_interview=False)
         return form
 
     def edit_interview(self) -> InterviewForm | None:
@@ -250,23 +280,42 @@ class CandidateWorkspace(w.VBox):
         if self.interview is not None:
             self.store.remember(self.interview.id, OVERVIEW)
         self.refresh_progress()
+        self.show_comments()
         return overview
 
     def _open_from_overview(self, interview_id: str) -> None:
         chosen = next(i for i in self._interviews if i.id == interview_id)
         self._select(chosen, STEPS[0])
 
-    def prepare_own_data(self) -> str:
-        """Offer all of the candidate's data as one Excel file."""
+    def _own_file(self, key: str, suffix: str) -> tuple[str, dict[str, pd.DataFrame]]:
+        """Everything typed is saved first; then the file name and this candidate's tables."""
         self.flush()
         name = self.store.candidate().name
-        filename = f"{t('downloads.own_data_file', self.lang)}-{safe_filename(name)}.xlsx"
-        self.own_data_link.value = download_link(
-            filename,
-            xlsx_bytes(self.store.tables()),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            filename,
-        )
+        return f"{t(key, self.lang)}-{safe_filename(name)}{suffix}", self.store.tables()
+
+    def prepare_own_data(self) -> str:
+        """Offer all of the candidate's data as one Excel workbook to read: a sheet per subject."""
+        from workbook.exporting.people import people_sheets
+        from workbook.exporting.spreadsheet import xlsx_for_people
+
+        filename, tables = self._own_file("downloads.own_data_file", ".xlsx")
+        sheets = people_sheets(tables, self.lang, progress=step_progress(tables))
+        self.own_data_link.value = download_link(filename, xlsx_for_people(sheets), _XLSX, filename)
+        return filename
+
+    def prepare_own_report(self) -> str:
+        """Offer the candidate's printable report of all their interviews (HTML)."""
+        from workbook.reports import candidate_report
+
+        filename, tables = self._own_file("downloads.own_report_file", ".html")
+        html = candidate_report(tables, self.store.candidate_id or "", self.lang)
+        self.own_data_link.value = download_link(filename, html.encode("utf-8"), "text/html", filename)
+        return filename
+
+    def prepare_own_raw(self) -> str:
+        """Offer the candidate's data as stored: one sheet per table (for analysis, or to move it)."""
+        filename, tables = self._own_file("downloads.own_raw_file", ".xlsx")
+        self.own_data_link.value = download_link(filename, xlsx_bytes(tables), _XLSX, filename)
         return filename
 
     def join(self) -> bool:
@@ -309,6 +358,7 @@ class CandidateWorkspace(w.VBox):
             self.exercise._autosave.cancel()  # nothing may be written after the delete
         self.store.delete_candidate()
         self.exercise = None
+        self.coach_comments.note.value = self.coach_comments.box.value = ""
         replace_children(self.body, [w.HTML(message_html(t("downloads.deleted", self.lang), "ok"))])
         if self._on_deleted:
             self._on_deleted()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -59,18 +59,24 @@ def export_tables(frames: Mapping[str, pd.DataFrame], out: Path | str) -> list[P
     Returns the files written.
     """
     out = Path(out)
+    files = {} if out.suffix else {f"{name}.csv": csv_bytes(frame) for name, frame in frames.items()}
+    return write_export(out, lambda: xlsx_bytes(frames), files)
+
+
+def write_export(out: Path, workbook: Callable[[], bytes], csv_files: Mapping[str, bytes]) -> list[Path]:
+    """Write an export to ``out``: the ``workbook()`` bytes for an ``.xlsx`` file, else the
+    CSV files into that folder. Returns the files written; ``ValueError`` for another suffix."""
     if out.suffix.lower() == ".xlsx":
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(xlsx_bytes(frames))
+        out.write_bytes(workbook())
         return [out]
     if out.suffix:
         raise ValueError(f"Export to a .xlsx file or a folder, not to '{out.name}'.")
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, frame in frames.items():
-        path = out / f"{name}.csv"
-        # utf-8-sig: Excel opens it with the right accents on double-click.
-        _frame_out(frame).to_csv(path, index=False, encoding="utf-8-sig")
+    for name, content in csv_files.items():
+        path = out / name
+        path.write_bytes(content)
         written.append(path)
     return written
 
