@@ -263,3 +263,18 @@ def test_candidates_join_a_workshop_when_signing_up_or_later(db: Database) -> No
     workspace.join_button.click()
     assert "Je doet mee aan workshop Najaar" in workspace.join_feedback.value
     assert sorted(db.for_coach(coach).table("candidates")["name"]) == ["Kim", "Sam"]
+
+
+def test_the_code_stays_in_sight_after_sign_in(db: Database) -> None:
+    page = Dashboard(db.accounts, autosave_delay=0)
+    code = page.sign_up("Sam")
+    assert code is not None and code in page.code_line.value and "Kopieer" in page.code_line.value
+    page.set_language("en")
+    assert code in page.code_line.value and "Copy" in page.code_line.value
+    again = Dashboard(db.accounts, autosave_delay=0)  # a reload: the code typed is shown again
+    again.sign_in(code.lower().replace("-", " "))
+    assert code in again.code_line.value  # in its readable form
+    again.sign_out()
+    assert again.code_line.value == ""
+    hub = Dashboard(db.accounts, hub_user="sanne", autosave_delay=0)
+    assert hub.code_line.value == ""  # signed in by JupyterHub: there is no code

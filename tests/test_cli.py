@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import socket
 from pathlib import Path
 
 import openpyxl
 import pytest
+from voila.paths import collect_template_paths
 
 from harness.ports import free_port
 from harness.served import Served, http_get, serve_command
+from workbook import voila as voila_template
 from workbook.cli import dashboard_address, main, notebook_path, voila_command
 from workbook.model import Candidate
 from workbook.store import Database
@@ -44,6 +47,22 @@ def test_voila_is_started_locked_down() -> None:
     assert "--Voila.ip=127.0.0.1" in command and "--port=9999" in command
     assert "--MappingKernelManager.cull_idle_timeout=180" in command
     assert "--MappingKernelManager.cull_connected=False" in command
+
+
+def test_voila_uses_the_workbook_template_that_keeps_everything_on_the_server(monkeypatch: pytest.MonkeyPatch) -> None:
+    command = voila_command(Path("nb.ipynb"), host="127.0.0.1", port=9999, pool_size=1)
+    assert command[1:3] == ["-m", "workbook.voila"] and f"--template={voila_template.TEMPLATE}" in command
+    # What the launcher does before Voilà looks the template up by name.
+    monkeypatch.setenv("JUPYTER_PATH", voila_template.jupyter_path_with_template(None))
+    found = collect_template_paths(["voila", "nbconvert"], voila_template.TEMPLATE, prune=True)
+    ours = voila_template.JUPYTER_DATA / "voila" / "templates" / voila_template.TEMPLATE
+    assert Path(found[0]) == ours
+    [stock, *_] = [Path(p) / "index.html.j2" for p in found if Path(p).parts[-2:] == ("templates", "lab")]
+    # The stock template's CDN links are the ones ours removes; a new Voilà that changes
+    # them shows up here (and in every browser test, which fails on a request elsewhere).
+    hrefs = re.findall(r'<link rel="stylesheet" href="(https://[^"]+)"', stock.read_text())
+    assert hrefs and all(href.rsplit("/", 1)[-1] in (ours / "index.html.j2").read_text() for href in hrefs)
+    assert "https://" not in (ours / "page.html").read_text()
 
 
 def test_the_address_for_the_room() -> None:

@@ -55,6 +55,9 @@ def test_the_wheel_carries_the_notebook_and_the_data(wheel_names: list[str]) -> 
     assert "workbook/_notebooks/workbook.ipynb" in wheel_names
     assert "workbook/texts/ui.toml" in wheel_names
     assert any(n.startswith("workbook/migrations/versions/0001") for n in wheel_names)
+    # The page template that keeps every asset on this server (no CDN).
+    template = "workbook/voila/jupyter/voila/templates/workbook/"
+    assert {template + name for name in ("conf.json", "index.html.j2", "page.html")} <= set(wheel_names)
 
 
 def test_the_wheel_holds_only_the_package(wheel_names: list[str]) -> None:

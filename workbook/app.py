@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 from IPython.display import display
 
+from workbook.identity import normalise_code
 from workbook.model import Candidate
 from workbook.store import Accounts, Database, Store
+from workbook.store.workshops import readable_code
 from workbook.texts import t, t_html
 from workbook.widgets._autosave import DEFAULT_DELAY
-from workbook.widgets._common import STYLE, message_html, replace_children
+from workbook.widgets._common import STYLE, escape, message_html, replace_children
 from workbook.widgets.signin import SignIn
 
 if TYPE_CHECKING:
@@ -56,6 +58,7 @@ class Dashboard(w.VBox):
         self.coach_store: Store | None = None
         self.workspace: CandidateWorkspace | None = None  # after sign-in
         self._new_code: str | None = None
+        self._code: str | None = None  # the candidate's code as known on this page (never stored)
         self._hub = hub_user is not None
         self.title = w.HTML()
         self.language = w.ToggleButtons(options=[("Nederlands", "nl"), ("English", "en")], value=lang)
@@ -66,15 +69,17 @@ class Dashboard(w.VBox):
         self.notice = w.HTML()
         self.notice.add_class("wb-notice")
         self.greeting = w.HTML()
+        self.code_line = w.HTML()
+        self.code_line.add_class("wb-code-line")
         self.body = w.VBox()
         header = w.HBox(
             [self.title, w.HBox([self.language, self.sign_out_button])],
             layout=w.Layout(justify_content="space-between", align_items="center", flex_flow="row wrap"),
         )
-        self.children = [w.HTML(STYLE), header, self.notice, self.greeting, self.body]
+        self.children = [w.HTML(STYLE), header, self.notice, self.greeting, self.code_line, self.body]
         self.add_class("wb-app")
         if hub_user:
-            self._enter_candidate(accounts.sign_in_external(hub_user), None)
+            self._enter_candidate(accounts.sign_in_external(hub_user), None, False)
         else:
             self._show()
 
@@ -91,7 +96,7 @@ class Dashboard(w.VBox):
         if self.coach_store is not None:
             from workbook.widgets.coach import CoachHome
 
-            self.greeting.value = ""
+            self.greeting.value = self.code_line.value = ""
             # A redraw (the language switch) keeps the workshop, filters and open candidate.
             shown = next((child for child in self.body.children if isinstance(child, CoachHome)), None)
             state = shown.state if shown is not None else None
@@ -100,13 +105,28 @@ class Dashboard(w.VBox):
             from workbook.widgets.workspace import CandidateWorkspace
 
             self.greeting.value = self._greeting()
+            self.code_line.value = self._code_line()
             self.workspace = CandidateWorkspace(
                 self.store, lang, autosave_delay=self._delay, on_deleted=self._on_candidate_deleted
             )
             replace_children(self.body, [self.workspace])
         else:
-            self.greeting.value = ""
+            self.greeting.value = self.code_line.value = ""
             replace_children(self.body, [SignIn(self.accounts, lang, self._enter_candidate, self._enter_coach)])
+
+    def _code_line(self) -> str:
+        """The personal code, always in sight after sign-in, with a button that copies it."""
+        if not self._code:
+            return ""
+        lang, code = self.lang, escape(self._code)
+        copied = escape(t("signin.copied", lang))
+        button = (
+            f'<button class="wb-copy" type="button" title="{escape(t("signin.copy", lang))}" '
+            f"onclick=\"navigator.clipboard && navigator.clipboard.writeText('{code}'); "
+            f"this.textContent='{copied}'\">{escape(t('signin.copy', lang))}</button>"
+        )
+        key = '<i class="fa fa-key" aria-hidden="true"></i>'
+        return f"<div>{key} {t_html('signin.code_line', lang, code=self._code)} {button}</div>"
 
     def _greeting(self) -> str:
         assert self.candidate is not None
@@ -118,11 +138,13 @@ class Dashboard(w.VBox):
         key = "signin.hub_welcome" if self._hub else "signin.welcome_back"
         return message_html(t(key, lang, name=name), "ok")
 
-    def _enter_candidate(self, store: Store, code: str | None) -> None:
+    def _enter_candidate(self, store: Store, code: str | None, new: bool) -> None:
+        """Signed in: ``code`` is the personal code typed or just made (``new``), if any."""
         candidate = store.candidate()
         self.candidate = candidate
         self.store = store
-        self._new_code = code
+        self._new_code = code if new else None
+        self._code = readable_code(normalise_code(code)) if code else None
         self.notice.value = ""
         if candidate.language != self.lang:
             # Their own language choice wins over the page default.
@@ -179,7 +201,7 @@ class Dashboard(w.VBox):
         if self.workspace is not None:
             self.workspace.flush()
         self.candidate = self.store = self.coach_store = self.workspace = None
-        self._new_code = None
+        self._new_code = self._code = None
         self._show()
         self.notice.value = message_html(t("app.signed_out", self.lang), "ok")
 

@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+from workbook import voila as voila_template
 from workbook.store import DEFAULT_URL, Database, NotAWorkbookDatabase, resolve_url
 from workbook.texts import t
 
@@ -98,8 +99,10 @@ def voila_command(
     return [
         sys.executable,
         "-m",
-        "voila",
+        # Voilà with the workbook's page template: nothing is fetched from other hosts.
+        "workbook.voila",
         str(notebook),
+        f"--template={voila_template.TEMPLATE}",
         f"--port={port}",
         f"--Voila.ip={host}",
         "--Voila.port_retries=0",

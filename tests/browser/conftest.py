@@ -18,9 +18,10 @@ import re
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, expect
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect
 
 from harness.chromium import chromium_path, chromium_problem, new_context, sync_browser
 from harness.ports import free_port
@@ -40,6 +41,17 @@ SERVER_STOP_S = 30.0
 # The sign-in screen is interactive once the name field is there and enabled: the
 # widgets only render after the page's kernel is connected.
 NAME_LABEL = "Je naam"
+
+# Nothing is fetched from another host (privacy, offline rooms): only this server,
+# and what the page makes itself.
+_OWN_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+_OWN_SCHEMES = frozenset({"data", "blob"})
+
+
+def is_elsewhere(url: str) -> bool:
+    """Whether the page's request for ``url`` goes to another host than this server."""
+    parts = urlsplit(url)
+    return parts.scheme not in _OWN_SCHEMES and parts.hostname not in _OWN_HOSTS
 
 
 # --------------------------------------------------------------------------- marks
@@ -126,7 +138,9 @@ def browser(chromium: Path) -> Iterator[Browser]:
 
 
 class _Watched:
-    """One browser context and page, with its page errors and console errors collected."""
+    """One browser context and page, with its page errors, console errors and requests to
+    other hosts collected; at close the page must show no traceback and have asked no
+    other host for anything."""
 
     def __init__(self, browser: Browser) -> None:
         self.context = new_context(browser, timeout_ms=TIMEOUT_MS)
@@ -134,6 +148,13 @@ class _Watched:
         self.problems: list[str] = []
         self.page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         self.page.on("console", self._on_console)
+        self.elsewhere: list[str] = []
+        self.page.on("request", self._on_request)
+
+    def _on_request(self, request: Request) -> None:
+        if is_elsewhere(request.url):
+            self.elsewhere.append(request.url)
+            self.problems.append(f"request to another host: {request.url}")
 
     def _on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
@@ -163,13 +184,17 @@ class _Watched:
         self.context.close()
         if traceback_seen:
             pytest.fail(traceback_seen, pytrace=False)
+        if self.elsewhere and not failed:
+            listed = "\n".join(sorted(set(self.elsewhere)))
+            pytest.fail(f"the page fetched from other hosts (nothing may leave the server):\n{listed}", pytrace=False)
 
 
 @pytest.fixture
 def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
     """A fresh browser context (no cookies, no storage) and page for each test.
 
-    At the end the page must not show a Python traceback (checked also at every ``shot``).
+    At the end the page must not show a Python traceback (checked also at every ``shot``),
+    nor have fetched anything from another host.
     """
     watched = _Watched(browser)
     try:

@@ -119,7 +119,7 @@ def test_custom_questions_reach_the_workshops_candidates(
     assert len(own) == 2
     # Checked like the built-in ones: the salary question carries its warning.
     salary = next(row for row in own if "verdien" in row.children[0].value)
-    assert "G15" in salary.children[0].value
+    assert "wb-warning" in salary.children[0].value and "arbeidsvoorwaardengesprek" in salary.children[0].value
     own[0].children[1].click()
     assert page.planned() == ["Met welke klant zou ik starten?"]
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from workbook.model import Interview
+from workbook.model import Interview, Promise
 from workbook.store import Store
 from workbook.widgets.interview import InterviewForm
 
@@ -92,3 +92,42 @@ def test_hostile_text_survives_unchanged(store: Store) -> None:
     [stored] = store.interviews()
     assert stored.employer == "<script>alert('x')</script> 🚀 شركة"
     assert "<script>" not in form.feedback.value
+
+
+def test_cancel_leaves_everything_as_it_was(store: Store, interview: Interview) -> None:
+    cancelled: list[bool] = []
+    form = InterviewForm(store, "nl", interview=interview, on_cancel=lambda: cancelled.append(True))
+    assert form.cancel_button.description == "Annuleren" and form.cancel_button.layout.display is None
+    form.employer.value = "Iets anders"
+    form.cancel_button.click()
+    assert cancelled == [True]
+    assert store.interviews() == [interview]
+
+
+def test_without_a_place_to_go_back_to_there_is_no_cancel(store: Store) -> None:
+    form = InterviewForm(store, "en")
+    assert form.cancel_button.layout.display == "none"
+    assert form.delete_button.layout.display == "none"  # nothing stored yet to delete
+    assert form.delete() is False
+
+
+def test_delete_takes_two_clicks_and_removes_everything_under_it(store: Store, interview: Interview) -> None:
+    store.save(Promise(interview_id=interview.id, what="referenties", promised_on=interview.date))
+    deleted: list[Interview] = []
+    form = InterviewForm(store, "nl", interview=interview, on_deleted=deleted.append)
+    form.delete_button.click()
+    assert store.interviews() == [interview] and deleted == []  # only asked
+    assert form.delete_button.description == "Ja, verwijder dit gesprek"
+    assert "Gemeente Utrecht" in form.feedback.value and "Klik nogmaals" in form.feedback.value
+    form.delete_button.click()
+    assert store.interviews() == [] and deleted == [interview]
+    assert all(len(frame) == 0 for name, frame in store.tables().items() if name != "candidates")
+
+
+def test_cancel_disarms_the_delete(store: Store, interview: Interview) -> None:
+    form = InterviewForm(store, "en", interview=interview, on_cancel=lambda: None)
+    form.delete()
+    form.cancel()
+    assert form.delete_button.description == "Delete interview"
+    assert form.delete() is False  # asks again
+    assert store.interviews() == [interview]

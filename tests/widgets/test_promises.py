@@ -6,6 +6,7 @@ import datetime as dt
 
 from workbook.model import Interview, Promise
 from workbook.store import Store
+from workbook.widgets.email import ThankYouEmailExercise
 from workbook.widgets.promises import PromiseRow, Promises, is_overdue
 
 
@@ -87,3 +88,16 @@ def test_edits_save_and_remove_deletes(store: Store, interview: Interview) -> No
     assert store.records(Promise, interview.id) == [] and page.rows.children == ()
     again = _page(store, interview, dt.date(2027, 5, 15))
     assert again.rows.children == ()
+
+
+def test_cannot_deliver_says_the_drafted_email_is_out_of_step(store: Store, interview: Interview) -> None:
+    store.save(Promise(interview_id=interview.id, what="kopie van mijn diploma", promised_on=interview.date))
+    ThankYouEmailExercise(store, interview, "nl", autosave_delay=0).draft()
+    page = _page(store, interview, dt.date(2027, 5, 17))
+    assert page.email_note.value == ""
+    row = page.rows.children[0]
+    assert isinstance(row, PromiseRow)
+    row.status.value = "cannot_deliver"
+    assert "Je bedankmail klopt niet meer met je beloftes" in page.email_note.value
+    row.status.value = "open"
+    assert page.email_note.value == ""

@@ -68,6 +68,7 @@ from workbook.guidance.records import (
     Tip,
 )
 from workbook.guidance.rubric import gut_questions, phases, reflection_questions, rubric, rubric_item
+from workbook.guidance.why import why
 
 __all__ = [
     "ADVICE_TOPICS",
@@ -101,4 +102,5 @@ __all__ = [
     "rubric",
     "rubric_item",
     "validate_file",
+    "why",
 ]

@@ -9,17 +9,20 @@ from typing import Any, Final
 from workbook.guidance import parsing as p
 from workbook.guidance.records import EmailTemplate, RenderedEmail, Text
 
-__all__ = ["email_template", "parse_email", "render_email"]
+__all__ = ["attached_items", "email_template", "parse_email", "render_email"]
 
 # Which placeholders each part of the email template may use.
 _EMAIL_PARTS: Final[dict[str, frozenset[str]]] = {
     "subject": frozenset({"role", "employer"}),
-    "body": frozenset({"greeting", "role", "employer", "substance", "attachments", "sender", "linkedin"}),
+    "body": frozenset(
+        {"greeting", "role", "employer", "substance", "attachments", "unavailable", "sender", "linkedin"}
+    ),
     "greeting": frozenset({"interviewers"}),
     "greeting_nobody": frozenset(),
     "substance": frozenset({"substance"}),
     "substance_missing": frozenset(),
     "attachments": frozenset({"items"}),
+    "unavailable": frozenset({"items"}),
     "linkedin": frozenset({"url"}),
     "sender_missing": frozenset(),
     "and": frozenset(),
@@ -47,6 +50,7 @@ def parse_email(data: Mapping[str, Any], src: str) -> EmailTemplate:
         sender_missing=parts["sender_missing"],
         conjunction=parts["and"],
         points=p.points(data, src, "(top level)"),
+        unavailable=parts["unavailable"],
     )
 
 
@@ -72,6 +76,7 @@ def render_email(
     role: str,
     substance: str = "",
     attachments: Sequence[str] = (),
+    unavailable: Sequence[str] = (),
     linkedin_url: str = "",
     sender: str = "",
 ) -> RenderedEmail:
@@ -86,6 +91,9 @@ def render_email(
         square brackets asks the candidate to write one.
     attachments
         What was promised and goes along (G27); the line disappears when empty.
+    unavailable
+        What was promised but cannot be delivered: never announced as attached, a
+        marker in square brackets asks the candidate to explain (G27).
     linkedin_url
         Link to the candidate's LinkedIn profile (G29); the line disappears when empty.
     sender
@@ -97,6 +105,8 @@ def render_email(
     greeting = template.greeting.get(lang).format(interviewers=names) if names else template.greeting_nobody.get(lang)
     point = substance.strip().rstrip(".")
     items = _enumerate(attachments, conjunction)
+    missing = _enumerate(unavailable, conjunction)
+    explain = template.unavailable.get(lang) if template.unavailable is not None else ""
     body = template.body.get(lang).format(
         greeting=greeting,
         role=role.strip(),
@@ -105,11 +115,25 @@ def render_email(
         if point
         else template.substance_missing.get(lang),
         attachments=template.attachments.get(lang).format(items=items) if items else "",
+        unavailable=explain.format(items=missing) if missing else "",
         sender=sender.strip() or template.sender_missing.get(lang),
         linkedin=template.linkedin.get(lang).format(url=linkedin_url.strip()) if linkedin_url.strip() else "",
     )
     subject = template.subject.get(lang).format(role=role.strip(), employer=employer.strip())
     return RenderedEmail(subject=subject, body=_tidy(body))
+
+
+def attached_items(body: str, lang: str) -> str | None:
+    """The list of items the template's attachment sentence in ``body`` announces, as
+    written there (``None`` when the email has no such sentence, e.g. rewritten).
+    ``lang`` is tried first; an email drafted in the other language is found too."""
+    for each in dict.fromkeys((lang, "nl", "en")):
+        lead = email_template().attachments.get(each).split("{items}")[0].strip()
+        for line in body.splitlines() if lead else ():
+            start = line.find(lead)
+            if start >= 0:
+                return line[start + len(lead) :].strip().rstrip(".").strip()
+    return None
 
 
 def _tidy(body: str) -> str:

@@ -128,6 +128,8 @@ class EmailTemplate:
     sender_missing: Text
     conjunction: Text
     points: tuple[str, ...]
+    # What was promised but cannot be delivered: a marker asking to explain (G27).
+    unavailable: Text | None = None
 
 
 @dataclass(frozen=True)

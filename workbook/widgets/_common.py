@@ -58,6 +58,16 @@ STYLE: Final = """
 .wb-app .wb-table td:first-child { white-space: nowrap; }
 /* The chosen score must stand out from the other buttons. */
 .wb-app .wb-score .mod-active { background: #388bfd; color: #fff; }
+.wb-app .wb-code-line { margin: 2px 0 6px; }
+.wb-app details.wb-why { display: inline; margin-left: .4em; }
+.wb-app details.wb-why summary {
+  display: inline; cursor: pointer; color: #0b5cad; text-decoration: underline; font-size: .9em;
+}
+.wb-app details.wb-why[open] { display: block; margin: 4px 0 0; color: #333; }
+.wb-app .wb-copy {
+  margin-left: .5em; padding: 2px 12px; min-height: 32px; border: 1px solid #bbb; border-radius: 4px;
+  background: #f6f8fa; cursor: pointer; font-size: 14px;
+}
 /* The first button means "not scored": chosen, it must not look like a score. */
 .wb-app .wb-score .widget-toggle-button:first-child.mod-active { background: #e9ecef; color: #444; box-shadow: none; }
 .wb-app .wb-column-heads { display: flex; gap: 4px; font-size: 0.9em; opacity: 0.8; }

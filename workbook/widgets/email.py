@@ -7,12 +7,16 @@ import datetime as dt
 import email.message
 import email.policy
 import email.utils
+from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 import ipywidgets as w
 
 from workbook import guidance
 from workbook.checks import check_email
+from workbook.guidance.email import attached_items
 from workbook.model import Promise, Summary, ThankYouEmail, ValidationError
 from workbook.texts import format_date, t
 from workbook.widgets._common import download_link, escape, message_html, safe_filename
@@ -20,7 +24,20 @@ from workbook.widgets._exercise import Exercise
 from workbook.widgets.questions import feedback_html
 from workbook.workdays import next_working_day
 
-__all__ = ["ThankYouEmailExercise", "eml_bytes", "mailto_url", "substance_options"]
+__all__ = [
+    "LOCAL_ZONE",
+    "PromiseSync",
+    "ThankYouEmailExercise",
+    "eml_bytes",
+    "mailto_url",
+    "promise_sync",
+    "substance_options",
+]
+
+# The candidates write to Dutch employers: the send time is Dutch time, summer or winter.
+LOCAL_ZONE = ZoneInfo("Europe/Amsterdam")
+# The hour a planned email says it was written, on its send date.
+_SEND_TIME = dt.time(9, 0)
 
 
 def substance_options(summary: Summary | None) -> list[str]:
@@ -39,7 +56,7 @@ def eml_bytes(mail: ThankYouEmail, sender: str = "") -> bytes:
         message["From"] = sender
     message["Subject"] = mail.subject
     if mail.send_on:
-        message["Date"] = email.utils.format_datetime(dt.datetime.combine(mail.send_on, dt.time(9, 0)).astimezone())
+        message["Date"] = email.utils.format_datetime(dt.datetime.combine(mail.send_on, _SEND_TIME, LOCAL_ZONE))
     # Outlook and Thunderbird open a message with this header as an unsent draft.
     message["X-Unsent"] = "1"
     message.set_content(mail.body)
@@ -50,6 +67,36 @@ def mailto_url(mail: ThankYouEmail) -> str:
     """A mailto: link with recipients, subject and text filled in."""
     to = ",".join(quote(r, safe="@") for r in mail.recipients)
     return f"mailto:{to}?subject={quote(mail.subject)}&body={quote(mail.body)}"
+
+
+@dataclass(frozen=True)
+class PromiseSync:
+    """What the email's attachment sentence announces against what is promised now."""
+
+    announced: str
+    to_send: tuple[str, ...]
+    missing: tuple[str, ...]
+    not_deliverable: tuple[str, ...]
+
+    @property
+    def in_sync(self) -> bool:
+        return not (self.missing or self.not_deliverable)
+
+
+def promise_sync(body: str, lang: str, promises: Sequence[Promise]) -> PromiseSync | None:
+    """Compare the drafted attachment sentence with the promises as they are now;
+    ``None`` when the email has no such sentence (the email check still looks)."""
+    announced = attached_items(body, lang)
+    if announced is None:
+        return None
+    said = announced.casefold()
+    to_send = tuple(p.what for p in promises if p.status != "cannot_deliver")
+    return PromiseSync(
+        announced=announced,
+        to_send=to_send,
+        missing=tuple(what for what in to_send if what.casefold() not in said),
+        not_deliverable=tuple(p.what for p in promises if p.status == "cannot_deliver" and p.what.casefold() in said),
+    )
 
 
 class ThankYouEmailExercise(Exercise):
@@ -84,6 +131,20 @@ class ThankYouEmailExercise(Exercise):
         self.attachments = w.HTML()
         self.draft_button = w.Button(description=t("email.draft", lang), icon="pencil", button_style="info")
         self.draft_button.on_click(lambda _: self.draft())
+        # Asked before an edited text is replaced by a new draft.
+        self.replace_button = w.Button(description=t("email.redraft_replace", lang), button_style="warning")
+        self.replace_button.on_click(lambda _: self.replace_with_draft())
+        self.keep_button = w.Button(description=t("email.redraft_keep", lang))
+        self.keep_button.on_click(lambda _: self.keep_mine())
+        self.confirm_row = w.HBox(
+            [w.HTML(message_html(t("email.redraft_confirm", lang), "warning")), self.replace_button, self.keep_button],
+            layout=w.Layout(display="none", flex_flow="row wrap", align_items="center"),
+        )
+        self.confirm_row.add_class("wb-email-confirm")
+        self.promise_sync = w.HTML()
+        self.promise_sync.add_class("wb-email-promise-sync")
+        self.attach_reminder = w.HTML()
+        self.attach_reminder.add_class("wb-email-attach-reminder")
         self.subject = w.Text(description=t("email.subject", lang), layout=wide, style=style)
         self.body = w.Textarea(layout=w.Layout(width="calc(100% - 8px)", height="16em"))
         self.body.add_class("wb-email-body")
@@ -104,6 +165,8 @@ class ThankYouEmailExercise(Exercise):
         self._watch(self.recipients, self.substance, self.linkedin, self.subject, self.body, self.send_on)
         self._sent_on: dt.date | None = None
         self._id: str | None = None
+        # Subject and text as this page last drafted them: untouched ones are redrafted without asking.
+        self._drafted: tuple[str, str] | None = None
         self.children = [
             w.HTML(f"<h2>{t('email.heading', lang)}</h2>"),
             w.HTML(message_html(t("email.intro", lang), "tip")),
@@ -112,13 +175,16 @@ class ThankYouEmailExercise(Exercise):
             self.linkedin,
             self.attachments,
             self.draft_button,
+            self.confirm_row,
             self.subject,
             w.HTML(f"<b>{t('email.body', lang)}</b>"),
             self.body,
+            self.promise_sync,
             self.send_on,
             self.recommendation,
             self.feedback,
             self.links,
+            self.attach_reminder,
             w.HBox([self.mark_sent_button, self.sent_note]),
             self.status,
         ]
@@ -130,6 +196,9 @@ class ThankYouEmailExercise(Exercise):
 
     def _attachments(self) -> list[str]:
         return [p.what for p in self._promises() if p.status != "cannot_deliver"]
+
+    def _unavailable(self) -> list[str]:
+        return [p.what for p in self._promises() if p.status == "cannot_deliver"]
 
     def _sender(self) -> str:
         try:
@@ -155,7 +224,34 @@ class ThankYouEmailExercise(Exercise):
     # -- actions ------------------------------------------------------------
 
     def draft(self) -> ThankYouEmail | None:
-        """Fill subject and text from the template, the summary and the promises."""
+        """Fill subject and text from the template, the summary and the promises.
+
+        A subject or text the candidate changed is not replaced silently: the page
+        asks first (:meth:`replace_with_draft` or :meth:`keep_mine`) and this returns None.
+        """
+        rendered = self._rendered()
+        shown = (self.subject.value, self.body.value)
+        untouched = not any(part.strip() for part in shown) or shown in (self._drafted, rendered)
+        if not untouched:
+            self.confirm_row.layout.display = None
+            return None
+        return self._apply(rendered)
+
+    def replace_with_draft(self) -> ThankYouEmail | None:
+        """The candidate agreed: replace their text by a new draft."""
+        return self._apply(self._rendered())
+
+    def keep_mine(self) -> None:
+        """The candidate keeps their own text; nothing changes."""
+        self.confirm_row.layout.display = "none"
+
+    def _apply(self, rendered: tuple[str, str]) -> ThankYouEmail | None:
+        self.confirm_row.layout.display = "none"
+        self._drafted = rendered
+        self.subject.value, self.body.value = rendered
+        return self._save_quietly()
+
+    def _rendered(self) -> tuple[str, str]:
         rendered = guidance.render_email(
             self.lang,
             interviewers=[p.name for p in self.interview.interviewers],
@@ -163,18 +259,57 @@ class ThankYouEmailExercise(Exercise):
             role=self.interview.role,
             substance=self.substance.value,
             attachments=self._attachments(),
+            unavailable=self._unavailable(),
             linkedin_url=self.linkedin.value,
             sender=self._sender(),
         )
-        self.subject.value = rendered.subject
-        self.body.value = rendered.body
-        return self._save_quietly()
+        return rendered.subject, rendered.body
 
-    def mark_sent(self) -> None:
-        """Record today's date as the day the email went out (or undo that)."""
-        self._sent_on = None if self._sent_on else max(self.today(), self.interview.date)
+    def mark_sent(self, on: dt.date | None = None) -> bool:
+        """Record that the email went out ``on`` (today by default), or undo that.
+
+        A date before the interview or in the future, or an email without
+        recipients, subject or text, is refused with a message; returns whether
+        anything was recorded.
+        """
+        if self._sent_on:
+            self._sent_on = None
+            self._save_quietly()
+            self._refresh()
+            return True
+        problem = self._why_not_sent(on or self.today())
+        if problem:
+            self._refresh()
+            self.sent_note.value = message_html(problem, "warning")
+            return False
+        self._sent_on = on or self.today()
         self._save_quietly()
         self._refresh()
+        return True
+
+    def _why_not_sent(self, on: dt.date) -> str:
+        """What stops the email from being marked as sent on ``on`` ('' when nothing)."""
+        lang = self.lang
+        missing = [
+            t(f"email.missing_{part}", lang)
+            for part, value in (
+                ("recipients", self.recipients.value),
+                ("subject", self.subject.value),
+                ("body", self.body.value),
+            )
+            if not value.strip()
+        ]
+        if missing:
+            return t("email.send_empty", lang, missing=", ".join(missing))
+        if on < self.interview.date:
+            return t("email.sent_before_interview", lang, date=format_date(self.interview.date, lang, long=True))
+        if on > self.today():
+            return t("email.sent_in_future", lang, date=format_date(on, lang, long=True))
+        try:
+            self.email()
+        except ValidationError as error:
+            return error.message(lang)
+        return ""
 
     def _save_quietly(self) -> ThankYouEmail | None:
         try:
@@ -231,7 +366,7 @@ class ThankYouEmailExercise(Exercise):
             mail = self.email()
         except ValidationError as error:
             self.feedback.value = message_html(error.message(lang), "warning")
-            self.links.value = ""
+            self.links.value = self.attach_reminder.value = self.promise_sync.value = ""
             return
         self.feedback.value = feedback_html(
             check_email(mail, self.interview, self._promises(), lang=lang, today=self.today()), lang
@@ -243,8 +378,13 @@ class ThankYouEmailExercise(Exercise):
                 + f' &nbsp; <a class="wb-mailto" href="{escape(mailto_url(mail))}">'
                 + f"✉ {t('email.mailto', lang)}</a>"
             )
+            to_send = self._attachments()
+            self.attach_reminder.value = (
+                message_html(t("email.attach_reminder", lang, items=", ".join(to_send)), "warning") if to_send else ""
+            )
         else:
-            self.links.value = ""
+            self.links.value = self.attach_reminder.value = ""
+        self.promise_sync.value = self._sync_html(mail.body)
         if self._sent_on:
             sent_on = format_date(self._sent_on, lang, long=True)
             self.sent_note.value = message_html(t("email.sent", lang, date=sent_on), "ok")
@@ -252,3 +392,20 @@ class ThankYouEmailExercise(Exercise):
         else:
             self.sent_note.value = ""
             self.mark_sent_button.description = t("email.mark_sent", lang)
+
+    def _sync_html(self, body: str) -> str:
+        """Say so when the promises changed after the email was drafted."""
+        sync = promise_sync(body, self.lang, self._promises())
+        if sync is None or sync.in_sync:
+            return ""
+        lang = self.lang
+        lines = [
+            t(
+                "email.promises_changed",
+                lang,
+                promised=", ".join(sync.to_send) or "–",
+                announced=sync.announced or "–",
+            )
+        ]
+        lines += [t("email.not_deliverable_attached", lang, item=item) for item in sync.not_deliverable]
+        return message_html(" ".join(lines), "warning")

@@ -50,7 +50,9 @@ class InterviewerRow(w.HBox):
 class InterviewForm(w.VBox):
     """Add an interview (or edit ``interview``) and save it through ``store``.
 
-    ``on_saved`` is called with the stored :class:`Interview`.
+    ``on_saved`` is called with the stored :class:`Interview`; ``on_cancel`` when the
+    candidate leaves the form without saving (the button shows only with a callback);
+    ``on_deleted`` with the interview deleted from the form (editing only).
     """
 
     def __init__(
@@ -59,12 +61,17 @@ class InterviewForm(w.VBox):
         lang: str = "nl",
         interview: Interview | None = None,
         on_saved: Callable[[Interview], None] | None = None,
+        *,
+        on_cancel: Callable[[], None] | None = None,
+        on_deleted: Callable[[Interview], None] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.lang = lang
         self.interview = interview
         self.on_saved = on_saved
+        self.on_cancel = on_cancel
+        self.on_deleted = on_deleted
         # Not 100%: the widget's own margin would push it past the page edge.
         wide = w.Layout(width="calc(100% - 8px)")
         style = {"description_width": "10em"}
@@ -95,6 +102,14 @@ class InterviewForm(w.VBox):
         self.add_person_button.on_click(lambda _: self.add_interviewer())
         self.save_button = w.Button(description=t("interviews.save", lang), button_style="primary", icon="check")
         self.save_button.on_click(lambda _: self.save())
+        self.cancel_button = w.Button(description=t("interviews.cancel", lang), icon="times")
+        self.cancel_button.on_click(lambda _: self.cancel())
+        self.cancel_button.layout.display = None if on_cancel else "none"
+        # Deleting takes two clicks: the first says what goes, the second deletes.
+        self.delete_button = w.Button(description=t("interviews.delete", lang), icon="trash")
+        self.delete_button.on_click(lambda _: self.delete())
+        self.delete_button.layout.display = None if interview is not None else "none"
+        self._delete_armed = False
         self.feedback = w.HTML()
         self.children = [
             self.employer,
@@ -118,7 +133,10 @@ class InterviewForm(w.VBox):
             ),
             self.people,
             self.add_person_button,
-            w.HBox([self.save_button, self.feedback]),
+            w.HBox(
+                [self.save_button, self.cancel_button, self.delete_button, self.feedback],
+                layout=w.Layout(flex_flow="row wrap", align_items="center"),
+            ),
         ]
         self.add_class("wb-interview-form")
         self.load(interview)
@@ -182,3 +200,35 @@ class InterviewForm(w.VBox):
         if self.on_saved:
             self.on_saved(stored)
         return stored
+
+    def cancel(self) -> None:
+        """Leave the form; nothing typed here is stored."""
+        self._disarm()
+        if self.on_cancel:
+            self.on_cancel()
+
+    def delete(self) -> bool:
+        """First call: ask to confirm. Second call: delete the interview with everything
+        under it (questions, notes, email, promises, ...). Returns whether it went."""
+        if self.interview is None:
+            return False
+        if not self._delete_armed:
+            self._delete_armed = True
+            self.delete_button.description = t("interviews.delete_confirm", self.lang)
+            self.delete_button.button_style = "danger"
+            self.feedback.value = message_html(
+                t("interviews.delete_explain", self.lang, employer=self.interview.employer), "warning"
+            )
+            return False
+        deleted = self.interview
+        self._disarm()
+        self.store.delete(Interview, deleted.id)
+        self.feedback.value = message_html(t("interviews.deleted", self.lang, employer=deleted.employer), "ok")
+        if self.on_deleted:
+            self.on_deleted(deleted)
+        return True
+
+    def _disarm(self) -> None:
+        self._delete_armed = False
+        self.delete_button.description = t("interviews.delete", self.lang)
+        self.delete_button.button_style = ""

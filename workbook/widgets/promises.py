@@ -13,11 +13,12 @@ from typing import Any
 
 import ipywidgets as w
 
-from workbook.model import Promise, ValidationError
+from workbook.model import Promise, ThankYouEmail, ValidationError
 from workbook.texts import choices, format_date, t
 from workbook.widgets._autosave import Debouncer
 from workbook.widgets._common import message_html, replace_children
 from workbook.widgets._exercise import Exercise
+from workbook.widgets.email import promise_sync
 from workbook.workdays import next_working_day
 
 __all__ = ["PromiseRow", "Promises", "explanation_email", "is_overdue"]
@@ -150,6 +151,9 @@ class Promises(Exercise):
         self.add_button = w.Button(description=t("promises.add", lang), icon="plus", button_style="primary")
         self.add_button.on_click(lambda _: self.add())
         self.feedback = w.HTML()
+        # Says so when a change here leaves the drafted thank-you email out of step.
+        self.email_note = w.HTML()
+        self.email_note.add_class("wb-promises-email-note")
         self.children = [
             w.HTML(f"<h2>{t('promises.heading', lang)}</h2>"),
             w.HTML(message_html(t("promises.intro", lang), "tip")),
@@ -157,6 +161,7 @@ class Promises(Exercise):
             self.rows,
             w.HBox([self.new_what, self.new_to_whom, self.add_button]),
             self.feedback,
+            self.email_note,
             self.status,
         ]
 
@@ -170,6 +175,7 @@ class Promises(Exercise):
         sender = self._sender()
         replace_children(self.rows, [self._row(p, sender) for p in self.store.records(Promise, self.interview.id)])
         self._show_empty()
+        self._show_email_sync()
 
     def _row(self, promise: Promise, sender: str) -> PromiseRow:
         return PromiseRow(
@@ -185,7 +191,14 @@ class Promises(Exercise):
     def _store_row(self, promise: Promise) -> Promise:
         stored = self.store.save(promise)
         self.status.saved()
+        self._show_email_sync()
         return stored
+
+    def _show_email_sync(self) -> None:
+        mail = self.store.one(ThankYouEmail, self.interview.id)
+        sync = promise_sync(mail.body, self.lang, self.store.records(Promise, self.interview.id)) if mail else None
+        in_step = sync is None or sync.in_sync or (mail is not None and mail.sent_on is not None)
+        self.email_note.value = "" if in_step else message_html(t("promises.email_out_of_step", self.lang), "warning")
 
     def _show_empty(self) -> None:
         self.empty.value = "" if self.rows.children else message_html(t("promises.none", self.lang), "tip")
@@ -214,6 +227,7 @@ class Promises(Exercise):
         self.store.delete(Promise, row.promise.id)
         replace_children(self.rows, [r for r in self.rows.children if r is not row])
         self._show_empty()
+        self._show_email_sync()
 
     def save(self) -> None:
         for row in self.rows.children:

@@ -27,11 +27,21 @@ from workbook.widgets._exercise import Exercise
 __all__ = ["ClosingQuestions", "QuestionRow", "cue_card_html", "feedback_html"]
 
 
-def feedback_html(feedback: Sequence[Feedback], lang: str) -> str:
-    """Feedback lines with the guidance point each comes from."""
-    return "".join(
-        message_html(f"{item.message} ({item.point})" if item.point else item.message, item.level) for item in feedback
-    )
+def feedback_html(feedback: Sequence[Feedback], lang: str, *, points: bool = False) -> str:
+    """Feedback lines, each with a "waarom?" that opens the advice behind it in words.
+
+    The guidance point itself (``G15``) is jargon to a candidate; ``points`` shows it
+    too, for coaches, who look the points up in the guidance.
+    """
+    lines = []
+    for item in feedback:
+        text = escape(item.message) + (f" ({escape(item.point)})" if points and item.point else "")
+        reason = guidance.why(item.point, lang) if item.point else ""
+        if reason:
+            summary = escape(t("feedback.why", lang))
+            text += f'<details class="wb-why"><summary>{summary}</summary>{escape(reason)}</details>'
+        lines.append(message_html(text, item.level, trusted_html=True))
+    return "".join(lines)
 
 
 def cue_card_html(questions: Sequence[str], interview: Interview, lang: str) -> str:

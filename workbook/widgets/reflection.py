@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as w
 
 from workbook import guidance
-from workbook.model import GUT_ANSWERS, Interview, Reflection
+from workbook.model import GUT_ANSWERS, Interview, Reflection, WorkshopRubricItem
 from workbook.scoring import change, summarise
 from workbook.store import Store
 from workbook.texts import format_number, t
@@ -21,20 +21,22 @@ __all__ = ["ReflectionExercise", "previous_interview"]
 _NOT_SCORED = 0
 
 
+def as_rubric_item(item: WorkshopRubricItem) -> guidance.RubricItem:
+    """A coach's own rubric item as the rubric shows it (in the coach's words, in any language)."""
+    return guidance.RubricItem(
+        key=item.key,
+        phase=item.phase,
+        label=guidance.Text(nl=item.label, en=item.label),
+        anchors=tuple(guidance.Text(nl=a, en=a) for a in item.anchors),  # type: ignore[arg-type]
+        points=(),
+    )
+
+
 def workshop_rubric(store: Store) -> list[guidance.RubricItem]:
     """The coaches' own rubric items for this candidate, as rubric items."""
     if store.candidate_id is None:
         return []
-    return [
-        guidance.RubricItem(
-            key=item.key,
-            phase=item.phase,
-            label=guidance.Text(nl=item.label, en=item.label),
-            anchors=tuple(guidance.Text(nl=a, en=a) for a in item.anchors),  # type: ignore[arg-type]
-            points=(),
-        )
-        for item in store.workshop_rubric_items()
-    ]
+    return [as_rubric_item(item) for item in store.workshop_rubric_items()]
 
 
 def previous_interview(interviews: list[Interview], current: Interview) -> Interview | None:

@@ -16,14 +16,14 @@ __all__ = ["SignIn"]
 
 
 class SignIn(w.VBox):
-    """The first screen. Calls ``on_candidate(store, new_code_or_None)`` or
-    ``on_coach(store)`` with the signed-in person's store."""
+    """The first screen. Calls ``on_candidate(store, code, new)`` (the code just made,
+    ``new``, or the one typed) or ``on_coach(store)`` with the signed-in person's store."""
 
     def __init__(
         self,
         accounts: Accounts,
         lang: str,
-        on_candidate: Callable[[Store, str | None], None],
+        on_candidate: Callable[[Store, str | None, bool], None],
         on_coach: Callable[[Store], None],
     ) -> None:
         super().__init__()
@@ -73,7 +73,7 @@ class SignIn(w.VBox):
         except UnknownWorkshop:
             self._say("signin.unknown_workshop")
             return None
-        self.on_candidate(store, code)
+        self.on_candidate(store, code, True)
         return code
 
     def sign_in(self) -> Candidate | None:
@@ -86,7 +86,7 @@ class SignIn(w.VBox):
         if store is None:
             self._say("signin.unknown_code")
             return None
-        self.on_candidate(store, None)
+        self.on_candidate(store, self.code.value, False)
         return store.candidate()
 
     def sign_in_coach(self) -> bool:

@@ -127,6 +127,8 @@ class CandidateWorkspace(w.VBox):
             ]
         )
         self._needs_interview = (steps, moves, downloads, self.picker, self.edit_button, self.overview_button)
+        # Of one interview: hidden while a new one is being added, so they never show another.
+        self._steps_of_interview = (steps, moves)
         self.children = [
             w.HBox(
                 [self.picker, self.new_button, self.edit_button, self.overview_button],
@@ -195,6 +197,7 @@ class CandidateWorkspace(w.VBox):
         if self.interview is None:
             return None
         self.flush()
+        self._show_steps(True)
         self.step = step
         self.exercise = _EXERCISE_BY_STEP[step](
             self.store, self.interview, self.lang, autosave_delay=self._delay, today=self._today
@@ -243,10 +246,19 @@ class CandidateWorkspace(w.VBox):
 
     # -- screens ------------------------------------------------------------
 
+    def _show_steps(self, shown: bool) -> None:
+        if not self._interviews:
+            return  # before the first interview _load_interviews keeps them hidden
+        for box in self._steps_of_interview:
+            box.layout.display = None if shown else "none"
+
     def new_interview(self) -> InterviewForm:
         self.flush()
         self.exercise = None
-        form = InterviewForm(self.store, self.lang, on_saved=self._on_interview_saved)
+        self._show_steps(False)
+        # With nothing to go back to there is nothing to cancel.
+        back = self._back_to_interview if self._interviews and self.interview is not None else None
+        form = InterviewForm(self.store, self.lang, on_saved=self._on_interview_saved, on_cancel=back)
         intro = [] if self._interviews else [w.HTML(message_html(t("nav.no_interviews", self.lang), "tip"))]
         replace_children(self.body, [*intro, w.HTML(f"<h2>{t('interviews.add_heading', self.lang)}</h2>"), form])
         replace_children(self.saved, [])
@@ -259,7 +271,14 @@ class CandidateWorkspace(w.VBox):
             return None
         self.flush()
         self.exercise = None
-        form = InterviewForm(self.store, self.lang, interview=self.interview, on_saved=self._on_interview_saved)
+        form = InterviewForm(
+            self.store,
+            self.lang,
+            interview=self.interview,
+            on_saved=self._on_interview_saved,
+            on_cancel=self._back_to_interview,
+            on_deleted=self._on_interview_deleted,
+        )
         replace_children(self.body, [w.HTML(f"<h2>{t('nav.edit_interview', self.lang)}</h2>"), form])
         replace_children(self.saved, [])
         self.refresh_progress()
@@ -271,8 +290,25 @@ class CandidateWorkspace(w.VBox):
         # A new interview starts at the first step; an edited one goes back to its step.
         self._select(stored, self.step if self.interview and self.interview.id == interview.id else STEPS[0])
 
+    def _back_to_interview(self) -> None:
+        """Cancel on a form: back to the interview and step as they were."""
+        if self.interview is not None:
+            self._select(self.interview, self.step)
+
+    def _on_interview_deleted(self, deleted: Interview) -> None:
+        """After a delete: on to another interview, or to the form for a first one."""
+        self.interview = None
+        self._load_interviews()
+        if self._interviews:
+            self._select(self._interviews[0], STEPS[0])
+        else:
+            self.new_interview()
+        message = w.HTML(message_html(t("interviews.deleted", self.lang, employer=deleted.employer), "ok"))
+        replace_children(self.body, [message, *self.body.children])
+
     def show_overview(self) -> Overview:
         self.flush()
+        self._show_steps(True)
         self.exercise = None
         overview = Overview(self.store, self.lang, on_open=self._open_from_overview)
         replace_children(self.body, [overview])

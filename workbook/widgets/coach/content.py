@@ -121,7 +121,7 @@ class OwnContent(w.VBox):
     def _check(self) -> None:
         _purpose, language, text, _when, _add, feedback = self.question_form
         found = check_question(text.value, lang=language.value, round="selection") if text.value.strip() else []
-        feedback.value = feedback_html([f for f in found if f.level != "ok"], self.lang)
+        feedback.value = feedback_html([f for f in found if f.level != "ok"], self.lang, points=True)
 
     def save_question(self) -> WorkshopQuestion | None:
         """Add the question in the form, or save the change to the one being edited."""

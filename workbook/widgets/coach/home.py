@@ -34,6 +34,7 @@ from workbook.widgets.coach.review import Review
 from workbook.widgets.coach.roster import Roster
 from workbook.widgets.coach.state import TABS, CoachState
 from workbook.widgets.coach.workshops import WorkshopForms
+from workbook.widgets.reflection import as_rubric_item
 
 if TYPE_CHECKING:
     from workbook.widgets.projector import ProjectorView
@@ -323,17 +324,7 @@ class CoachHome(w.VBox):
         order = self._order()
         mine = analysis.filter_tables(self.tables, candidate_id=candidate_id)
         workshops = set(mine["memberships"]["workshop_id"].astype(str))
-        own_items = [
-            guidance.RubricItem(
-                key=item.key,
-                phase=item.phase,
-                label=guidance.Text(nl=item.label, en=item.label),
-                anchors=tuple(guidance.Text(nl=a, en=a) for a in item.anchors),  # type: ignore[arg-type]
-                points=(),
-            )
-            for item in self.store.workshop_rubric_items()
-            if item.workshop_id in workshops
-        ]
+        own_items = [as_rubric_item(i) for i in self.store.workshop_rubric_items() if i.workshop_id in workshops]
         index = order.index(candidate_id) if candidate_id in order else -1
         self.review.show(
             candidate_id,

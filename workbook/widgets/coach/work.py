@@ -112,7 +112,7 @@ def _questions(work: InterviewWork, lang: str) -> str:
     for question in work.questions:
         asked = f' <b class="wb-flag">{escape(t("review.asked", lang))}</b>' if question.asked else ""
         found = check_question(question.text, lang=lang, round=work.interview.round)
-        items.append(f"<li>{escape(question.text)}{asked}{feedback_html(found, lang)}</li>")
+        items.append(f"<li>{escape(question.text)}{asked}{feedback_html(found, lang, points=True)}</li>")
     return f'<ol class="wb-review-questions">{"".join(items)}</ol>' if items else ""
 
 
