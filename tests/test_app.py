@@ -116,7 +116,10 @@ def test_overview_and_own_data(db: Database) -> None:
     filename = workspace.prepare_own_data()
     assert filename == "mijn-werkboek-sam.xlsx" and "base64," in workspace.own_data_link.value
     book = openpyxl.load_workbook(io.BytesIO(_payload(workspace.own_data_link.value)))
-    assert book.sheetnames[:2] == ["Gesprekken", "Slotvragen"]  # for people: no roster, no table names
+    # For people: no roster, no table names; first whose file it is, with the way back in.
+    assert book.sheetnames[:3] == ["Over dit bestand", "Gesprekken", "Slotvragen"]
+    about = [row for row in book["Over dit bestand"].iter_rows(values_only=True)]
+    assert ("Naam", "Sam") in about and workspace.code in [value for _, value in about]
     assert [c.value for c in book["Gesprekken"][2]][1] == "Gemeente Utrecht"
     assert workspace.prepare_own_report() == "mijn-verslag-sam.html"
     assert "Verslag van Sam" in _payload(workspace.own_data_link.value).decode("utf-8")

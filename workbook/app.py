@@ -107,7 +107,7 @@ class Dashboard(w.VBox):
             self.greeting.value = self._greeting()
             self.code_line.value = self._code_line()
             self.workspace = CandidateWorkspace(
-                self.store, lang, autosave_delay=self._delay, on_deleted=self._on_candidate_deleted
+                self.store, lang, autosave_delay=self._delay, on_deleted=self._on_candidate_deleted, code=self._code
             )
             replace_children(self.body, [self.workspace])
         else:

@@ -188,7 +188,8 @@ def test_candidate_closes_an_interview_from_plan_to_thank_you_email(page: Page, 
     expect(excel_link).to_be_visible()
     shot(page, "nl-12-own-data-link")
     readable = openpyxl.load_workbook(download(page, excel_link, "nl"), read_only=True)
-    assert readable.sheetnames[:2] == ["Gesprekken", "Slotvragen"]
+    assert readable.sheetnames[:3] == ["Over dit bestand", "Gesprekken", "Slotvragen"]
+    assert code in [c for row in readable["Over dit bestand"].iter_rows(values_only=True) for c in row]
     assert EMPLOYER in [c for row in readable["Gesprekken"].iter_rows(values_only=True) for c in row]
     page.get_by_role("button", name="Als tabellen (voor analyse)").click()
     excel_link = page.locator(".wb-workspace > * a.wb-download", has_text="mijn-gegevens-tabellen")

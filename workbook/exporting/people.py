@@ -8,6 +8,7 @@ column, so the Excel and the CSV writers show it the same way.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Final, Literal
@@ -15,9 +16,9 @@ from typing import Final, Literal
 import pandas as pd
 
 from workbook import guidance
-from workbook.texts import t
+from workbook.texts import format_date, t
 
-__all__ = ["Kind", "Sheet", "candidate_names", "coach_sheets", "people_sheets"]
+__all__ = ["Kind", "Sheet", "about_sheet", "candidate_names", "coach_sheets", "people_sheets"]
 
 Kind = Literal["text", "date", "integer", "number", "percent", "yesno"]
 
@@ -360,3 +361,18 @@ def coach_sheets(tables: Tables, lang: str) -> list[Sheet]:
 
     progress = analysis.step_progress(tables)
     return people_sheets(tables, lang, roster=analysis.roster(tables), progress=progress)
+
+
+def about_sheet(lang: str, *, name: str, code: str | None = None, made_on: dt.date | None = None) -> Sheet:
+    """A first sheet saying whose file this is, when it was made and, for a candidate's
+    own download, their personal code (so the file also keeps the way back to their work)."""
+    from workbook import clock
+
+    rows = [
+        (t("export_value.name", lang), name),
+        (t("export_value.made_on", lang), format_date(made_on or clock.now().date(), lang)),
+    ]
+    if code:
+        rows.append((t("export_value.code", lang), code))
+    frame = pd.DataFrame(rows, columns=["field", "value"])
+    return Sheet("about", frame, {}, lang)

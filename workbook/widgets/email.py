@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import ipywidgets as w
 
 from workbook import guidance
+from workbook.calendar import AllDayEvent, calendar_bytes
 from workbook.checks import check_email
 from workbook.guidance.email import attached_items
 from workbook.model import Promise, Summary, ThankYouEmail, ValidationError
@@ -154,6 +155,8 @@ class ThankYouEmailExercise(Exercise):
             message_html(t("email.recommended", lang, date=format_date(self.recommended, lang, long=True)), "tip")
         )
         self.recommendation.add_class("wb-email-recommended")
+        self.calendar = w.HTML()
+        self.calendar.add_class("wb-email-calendar")
         self.feedback = w.HTML()
         self.feedback.add_class("wb-email-feedback")
         self.links = w.HTML()
@@ -182,6 +185,7 @@ class ThankYouEmailExercise(Exercise):
             self.promise_sync,
             self.send_on,
             self.recommendation,
+            self.calendar,
             self.feedback,
             self.links,
             self.attach_reminder,
@@ -357,6 +361,7 @@ class ThankYouEmailExercise(Exercise):
 
     def _refresh(self) -> None:
         lang = self.lang
+        self.calendar.value = "" if self._sent_on else self._calendar_html()
         items = self._attachments()
         self.attachments.value = message_html(
             t("email.attachments", lang, items=", ".join(items)) if items else t("email.no_attachments", lang),
@@ -392,6 +397,21 @@ class ThankYouEmailExercise(Exercise):
         else:
             self.sent_note.value = ""
             self.mark_sent_button.description = t("email.mark_sent", lang)
+
+    def calendar_event(self) -> AllDayEvent:
+        """The reminder to send the email, on the chosen send date or else the recommended one."""
+        return AllDayEvent(
+            # One email per interview: the interview names it before and after it is first saved.
+            uid=f"{self.interview.id}-email@workbook",
+            on=self.send_on.value or self.recommended,
+            summary=t("email.calendar_event", self.lang, employer=self.interview.employer),
+        )
+
+    def _calendar_html(self) -> str:
+        lang = self.lang
+        filename = f"{t('email.file', lang)}-{safe_filename(self.interview.employer)}.ics"
+        content = calendar_bytes([self.calendar_event()])
+        return download_link(filename, content, "text/calendar", t("email.calendar_download", lang))
 
     def _sync_html(self, body: str) -> str:
         """Say so when the promises changed after the email was drafted."""

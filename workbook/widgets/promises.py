@@ -13,10 +13,11 @@ from typing import Any
 
 import ipywidgets as w
 
+from workbook.calendar import AllDayEvent, calendar_bytes
 from workbook.model import Promise, ThankYouEmail, ValidationError
 from workbook.texts import choices, format_date, t
 from workbook.widgets._autosave import Debouncer
-from workbook.widgets._common import message_html, replace_children
+from workbook.widgets._common import download_link, message_html, replace_children, safe_filename
 from workbook.widgets._exercise import Exercise
 from workbook.widgets.email import promise_sync
 from workbook.workdays import next_working_day
@@ -154,6 +155,8 @@ class Promises(Exercise):
         # Says so when a change here leaves the drafted thank-you email out of step.
         self.email_note = w.HTML()
         self.email_note.add_class("wb-promises-email-note")
+        self.calendar = w.HTML()
+        self.calendar.add_class("wb-promises-calendar")
         self.children = [
             w.HTML(f"<h2>{t('promises.heading', lang)}</h2>"),
             w.HTML(message_html(t("promises.intro", lang), "tip")),
@@ -162,6 +165,7 @@ class Promises(Exercise):
             w.HBox([self.new_what, self.new_to_whom, self.add_button]),
             self.feedback,
             self.email_note,
+            self.calendar,
             self.status,
         ]
 
@@ -176,6 +180,7 @@ class Promises(Exercise):
         replace_children(self.rows, [self._row(p, sender) for p in self.store.records(Promise, self.interview.id)])
         self._show_empty()
         self._show_email_sync()
+        self._show_calendar()
 
     def _row(self, promise: Promise, sender: str) -> PromiseRow:
         return PromiseRow(
@@ -192,6 +197,7 @@ class Promises(Exercise):
         stored = self.store.save(promise)
         self.status.saved()
         self._show_email_sync()
+        self._show_calendar()
         return stored
 
     def _show_email_sync(self) -> None:
@@ -199,6 +205,30 @@ class Promises(Exercise):
         sync = promise_sync(mail.body, self.lang, self.store.records(Promise, self.interview.id)) if mail else None
         in_step = sync is None or sync.in_sync or (mail is not None and mail.sent_on is not None)
         self.email_note.value = "" if in_step else message_html(t("promises.email_out_of_step", self.lang), "warning")
+
+    def calendar_events(self) -> list[AllDayEvent]:
+        """A reminder on the due date of every promise still to send."""
+        lang = self.lang
+        return [
+            AllDayEvent(
+                uid=f"{p.id}@workbook",
+                on=p.due_on,
+                summary=t("promises.calendar_event", lang, what=p.what, to_whom=p.to_whom)
+                if p.to_whom
+                else t("promises.calendar_event_anyone", lang, what=p.what),
+            )
+            for p in self.store.records(Promise, self.interview.id)
+            if p.status == "open" and p.due_on is not None
+        ]
+
+    def _show_calendar(self) -> None:
+        events, lang = self.calendar_events(), self.lang
+        if not events:
+            self.calendar.value = ""
+            return
+        filename = f"{t('promises.calendar_file', lang)}-{safe_filename(self.interview.employer)}.ics"
+        label = t("promises.calendar_download", lang)
+        self.calendar.value = download_link(filename, calendar_bytes(events), "text/calendar", label)
 
     def _show_empty(self) -> None:
         self.empty.value = "" if self.rows.children else message_html(t("promises.none", self.lang), "tip")
@@ -228,6 +258,7 @@ class Promises(Exercise):
         replace_children(self.rows, [r for r in self.rows.children if r is not row])
         self._show_empty()
         self._show_email_sync()
+        self._show_calendar()
 
     def save(self) -> None:
         for row in self.rows.children:

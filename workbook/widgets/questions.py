@@ -11,7 +11,14 @@ import ipywidgets as w
 
 from workbook import guidance
 from workbook.checks import Feedback, check_plan, check_question
-from workbook.model import Interview, PlannedQuestion, ValidationError, WorkshopQuestion
+from workbook.model import (
+    ClosingStatement,
+    Farewell,
+    Interview,
+    PlannedQuestion,
+    ValidationError,
+    WorkshopQuestion,
+)
 from workbook.texts import format_date, t
 from workbook.widgets._autosave import Debouncer
 from workbook.widgets._common import (
@@ -44,17 +51,55 @@ def feedback_html(feedback: Sequence[Feedback], lang: str, *, points: bool = Fal
     return "".join(lines)
 
 
-def cue_card_html(questions: Sequence[str], interview: Interview, lang: str) -> str:
-    """A printable one-page HTML document with the planned questions."""
+def _statement_html(statement: ClosingStatement | None, lang: str) -> str:
+    """The closing statement as it will be said; the appeal and the steps when it is not composed yet."""
+    if statement is None:
+        return ""
+    if statement.text:
+        body = f'<p class="said">{escape(statement.text)}</p>'
+    elif statement.appeal or statement.plan_steps:
+        appeal = f"<p>{escape(statement.appeal)}</p>" if statement.appeal else ""
+        steps = "".join(f"<li>{escape(step)}</li>" for step in statement.plan_steps)
+        body = appeal + (f"<ol>{steps}</ol>" if steps else "")
+    else:
+        return ""
+    return f'<section class="statement"><h2>{escape(t("statement.heading", lang))}</h2>{body}</section>'
+
+
+def _farewell_html(farewell: Farewell | None, lang: str) -> str:
+    """How the candidate thanks the interviewers and says goodbye."""
+    if farewell is None or not (farewell.thanks or farewell.phrase):
+        return ""
+    parts = "".join(
+        f'<p class="said"><b>{escape(t(key, lang))}:</b> {escape(text)}</p>'
+        for key, text in (("farewell.thanks", farewell.thanks), ("farewell.phrase", farewell.phrase))
+        if text
+    )
+    return f'<section class="farewell"><h2>{escape(t("farewell.heading", lang))}</h2>{parts}</section>'
+
+
+def cue_card_html(
+    questions: Sequence[str],
+    interview: Interview,
+    lang: str,
+    *,
+    statement: ClosingStatement | None = None,
+    farewell: Farewell | None = None,
+) -> str:
+    """A printable one-page HTML document with the planned questions, then the closing
+    statement and the goodbye of the same interview when the candidate wrote them."""
     title = t("questions.cue_card_title", lang)
     heading = f"{interview.employer} · {interview.role} · {format_date(interview.date, lang)}"
     items = "".join(f"<li>{escape(q)}</li>" for q in questions)
+    closing = _statement_html(statement, lang) + _farewell_html(farewell, lang)
     return (
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(title)}</title>'
         "<style>body{font:16pt/1.5 system-ui,sans-serif;margin:2cm;color:#111;background:#fff}"
         "h1{font-size:20pt;margin:0}p{color:#555;margin:.2em 0 1em}li{margin:.6em 0}"
+        "h2{font-size:17pt;margin:1em 0 .2em}p.said{color:#111;white-space:pre-wrap}"
+        "section{break-inside:avoid}"
         "@media print{body{margin:1cm}}</style></head>"
-        f"<body><h1>{escape(title)}</h1><p>{escape(heading)}</p><ol>{items}</ol></body></html>"
+        f"<body><h1>{escape(title)}</h1><p>{escape(heading)}</p><ol>{items}</ol>{closing}</body></html>"
     )
 
 
@@ -395,7 +440,13 @@ class ClosingQuestions(Exercise):
         filename = f"{t('questions.cue_card_file', lang)}-{safe_filename(self.interview.employer)}.html"
         self.cue_card.value = download_link(
             filename,
-            cue_card_html(texts, self.interview, lang).encode("utf-8"),
+            cue_card_html(
+                texts,
+                self.interview,
+                lang,
+                statement=self.store.one(ClosingStatement, self.interview.id),
+                farewell=self.store.one(Farewell, self.interview.id),
+            ).encode("utf-8"),
             "text/html",
             t("questions.cue_card_download", lang),
         )

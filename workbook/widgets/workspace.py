@@ -50,9 +50,12 @@ class CandidateWorkspace(w.VBox):
         autosave_delay: float = DEFAULT_DELAY,
         today: Callable[[], dt.date] = dt.date.today,
         on_deleted: Callable[[], None] | None = None,
+        code: str | None = None,
     ) -> None:
         super().__init__()
         self._on_deleted = on_deleted
+        #: The personal code as known on this page (typed or just made; never stored).
+        self.code = code
         self.store = store
         self.lang = lang
         self._delay = autosave_delay
@@ -331,11 +334,12 @@ class CandidateWorkspace(w.VBox):
 
     def prepare_own_data(self) -> str:
         """Offer all of the candidate's data as one Excel workbook to read: a sheet per subject."""
-        from workbook.exporting.people import people_sheets
+        from workbook.exporting.people import about_sheet, people_sheets
         from workbook.exporting.spreadsheet import xlsx_for_people
 
         filename, tables = self._own_file("downloads.own_data_file", ".xlsx")
-        sheets = people_sheets(tables, self.lang, progress=step_progress(tables))
+        about = about_sheet(self.lang, name=self.store.candidate().name, code=self.code)
+        sheets = [about, *people_sheets(tables, self.lang, progress=step_progress(tables))]
         self.own_data_link.value = download_link(filename, xlsx_for_people(sheets), _XLSX, filename)
         return filename
 
