@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from harness.ports import free_port
-from harness.served import Served
+from harness.served import Served, ServerError
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _kernels_up(served: Served) -> Callable[[], bool]:
+    def up() -> bool:
+        log = served.log_text()
+        started = log.count("Kernel started:")
+        return started >= 2 and log.count("IPKernelApp] WARNING | Kernel is running") >= started
+
+    return up
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
@@ -33,6 +44,12 @@ def test_make_serve_answers_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     try:
         served.wait_until_ready(120)
         assert db.exists()  # the database is created on first use
+        # The page just took the preheated kernel and Voila starts the next one. Stopped
+        # while that one is still importing, it prints a KeyboardInterrupt of its own
+        # (jupyter_client interrupts it): not what this test is about, so wait until
+        # every kernel started has come up (ipykernel logs its transport when it has).
+        with contextlib.suppress(ServerError):
+            served.wait_for(_kernels_up(served), 60, "every kernel up")
         served.signal_group(signal.SIGINT)  # what Ctrl-C in the terminal does
         process.wait(timeout=60)
     finally:

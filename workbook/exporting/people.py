@@ -105,7 +105,7 @@ def _interviews(tables: Tables, names: pd.Series, lang: str, progress: pd.DataFr
             "round": interviews["round"].map(_labels("round", lang)).astype(object),
             "date": _dates(interviews["date"]),
             "time": interviews["time"].map(lambda v: v.strftime("%H:%M") if v else "").astype(object),
-            "interviewers": interviews["id"].map(who).fillna("").astype(object),
+            "interviewers": interviews["id"].map(who).astype(object).fillna(""),
             "outcome": interviews["outcome"].map(_labels("outcomes", lang)).astype(object),
         }
     )
