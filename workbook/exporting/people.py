@@ -18,7 +18,16 @@ import pandas as pd
 from workbook import guidance
 from workbook.texts import format_date, t
 
-__all__ = ["Kind", "Sheet", "about_sheet", "candidate_names", "coach_sheets", "people_sheets"]
+__all__ = [
+    "Kind",
+    "Sheet",
+    "about_sheet",
+    "candidate_names",
+    "coach_sheets",
+    "code_label",
+    "people_sheets",
+    "rubric_labels",
+]
 
 Kind = Literal["text", "date", "integer", "number", "percent", "yesno"]
 
@@ -53,16 +62,19 @@ def candidate_names(candidates: pd.DataFrame) -> pd.Series:
     return pd.Series(shown.to_numpy(), index=ordered["id"].astype(str).to_numpy(), dtype="string")
 
 
-def _labels(section: str, lang: str) -> Callable[[object], str]:
-    def label(value: object) -> str:
-        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-            return ""
-        try:
-            return t(f"{section}.{value}", lang)
-        except KeyError:
-            return str(value)
+def code_label(section: str, value: object, lang: str) -> str:
+    """The label of a stored code (``round``/``selection`` -> "Selectiegesprek"); the
+    value itself where no label exists, "" for a missing value."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    try:
+        return t(f"{section}.{value}", lang)
+    except KeyError:
+        return str(value)
 
-    return label
+
+def _labels(section: str, lang: str) -> Callable[[object], str]:
+    return lambda value: code_label(section, value, lang)
 
 
 def _dates(values: pd.Series) -> pd.Series:
@@ -150,16 +162,15 @@ def _questions(tables: Tables, context: pd.DataFrame, lang: str) -> Sheet:
     return Sheet("questions", frame[columns].reset_index(drop=True), {"date": "date", "position": "integer"}, lang)
 
 
-def _item_labels(tables: Tables, lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Rubric item key -> label, and -> phase label: built-in items and the workshops' own."""
-    labels = {item.key: item.label.get(lang) for item in guidance.rubric()}
-    phases = {item.key: t(f"phase.{item.phase}", lang) for item in guidance.rubric()}
+def rubric_labels(tables: Tables, lang: str) -> dict[str, tuple[str, str]]:
+    """Rubric item key -> (label, phase label), built-in items first (in rubric order),
+    then the workshops' own of ``tables``."""
+    labels = {item.key: (item.label.get(lang), t(f"phase.{item.phase}", lang)) for item in guidance.rubric()}
     own = tables.get("workshop_rubric_items")
-    if own is not None and not own.empty:
+    if own is not None:
         for key, label, phase in zip(own["key"], own["label"], own["phase"], strict=True):
-            labels[str(key)] = str(label)
-            phases[str(key)] = _labels("phase", lang)(phase)
-    return labels, phases
+            labels[str(key)] = (str(label), code_label("phase", phase, lang))
+    return labels
 
 
 def _scores(tables: Tables, context: pd.DataFrame, lang: str) -> Sheet:
@@ -169,13 +180,13 @@ def _scores(tables: Tables, context: pd.DataFrame, lang: str) -> Sheet:
         index=["interview_id", "item"], columns="scorer", values="score", aggfunc="first", observed=True
     )
     wide = wide.reindex(columns=["self", "coach"]).reset_index()
-    labels, phases = _item_labels(tables, lang)
+    labels = rubric_labels(tables, lang)
     order = {key: i for i, key in enumerate(labels)}
     frame = pd.DataFrame(
         {
             "interview_id": wide["interview_id"],
-            "phase": wide["item"].map(lambda k: phases.get(str(k), "")).astype(object),
-            "item": wide["item"].map(lambda k: labels.get(str(k), str(k))).astype(object),
+            "phase": wide["item"].map(lambda k: labels.get(str(k), ("", ""))[1]).astype(object),
+            "item": wide["item"].map(lambda k: labels.get(str(k), (str(k), ""))[0]).astype(object),
             "self_score": wide["self"].astype("Int64"),
             "coach_score": wide["coach"].astype("Int64"),
             "_order": wide["item"].map(lambda k: order.get(str(k), len(order))),
@@ -289,7 +300,7 @@ def _comments(tables: Tables, context: pd.DataFrame, lang: str) -> Sheet:
     comments = tables.get("coach_comments")
     if comments is None:
         comments = pd.DataFrame(columns=["interview_id", "item", "text", "created_at", "read_at"])
-    labels, _phases = _item_labels(tables, lang)
+    labels = {key: label for key, (label, _phase) in rubric_labels(tables, lang).items()}
     whole = t("export_column.whole_interview", lang)
     frame = pd.DataFrame(
         {

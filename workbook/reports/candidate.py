@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from workbook import analysis, clock, guidance
+from workbook.exporting.people import code_label, rubric_labels
 from workbook.reports.page import escape, image, page, section, table
 from workbook.texts import format_date, t
 
@@ -24,13 +25,6 @@ def _day(value: Any, lang: str, *, long: bool = False) -> str:
     if value is None or pd.isna(value):
         return t("report.not_yet", lang)
     return format_date(pd.Timestamp(value).date(), lang, long=long)
-
-
-def _label(section_key: str, value: Any, lang: str) -> str:
-    try:
-        return t(f"{section_key}.{value}", lang)
-    except KeyError:
-        return str(value)
 
 
 def _rows(tables: Tables, name: str, interview_id: str) -> pd.DataFrame:
@@ -98,15 +92,6 @@ def _summary(tables: Tables, interview_id: str, lang: str) -> str:
     return section(t("report.summary", lang), *parts, level=3) if parts else ""
 
 
-def _item_labels(tables: Tables, lang: str) -> dict[str, tuple[str, str]]:
-    labels = {i.key: (i.label.get(lang), t(f"phase.{i.phase}", lang)) for i in guidance.rubric()}
-    own = tables.get("workshop_rubric_items")
-    if own is not None:
-        for key, label, phase in zip(own["key"], own["label"], own["phase"], strict=True):
-            labels[str(key)] = (str(label), _label("phase", phase, lang))
-    return labels
-
-
 def _reflection(tables: Tables, interview_id: str, lang: str) -> str:
     reflections = _rows(tables, "reflections", interview_id)
     if reflections.empty:
@@ -115,7 +100,7 @@ def _reflection(tables: Tables, interview_id: str, lang: str) -> str:
     by_item: dict[str, dict[str, int]] = {}
     for item, scorer, score in zip(scores["item"], scores["scorer"], scores["score"], strict=True):
         by_item.setdefault(str(item), {})[str(scorer)] = int(score)
-    labels = _item_labels(tables, lang)
+    labels = rubric_labels(tables, lang)
     order = [key for key in labels if key in by_item] + [key for key in by_item if key not in labels]
     none = t("report.none", lang)
     rows = [
@@ -138,7 +123,7 @@ def _reflection(tables: Tables, interview_id: str, lang: str) -> str:
                 parts.append(f"<p><b>{escape(asked.get(key, key))}</b></p>{_paragraphs(answer)}")
         for key in ("gut_continue", "gut_dream_job"):
             if not pd.isna(row[key]):
-                parts.append(f"<p><b>{escape(asked.get(key, key))}</b> {escape(_label('gut', row[key], lang))}</p>")
+                parts.append(f"<p><b>{escape(asked.get(key, key))}</b> {escape(code_label('gut', row[key], lang))}</p>")
     return section(t("report.reflection", lang), *parts, level=3)
 
 
@@ -149,7 +134,7 @@ def _comments(tables: Tables, interview_id: str, lang: str) -> str:
     comments = comments[comments["interview_id"] == interview_id].sort_values("created_at")
     if comments.empty:
         return ""
-    labels = _item_labels(tables, lang)
+    labels = rubric_labels(tables, lang)
     parts = []
     for item, text, created in zip(comments["item"], comments["text"], comments["created_at"], strict=True):
         about = labels.get(str(item), (str(item), ""))[0] if str(item) else t("report.whole_interview", lang)
@@ -174,7 +159,7 @@ def _email_and_promises(tables: Tables, interview_id: str, lang: str) -> str:
     promises = _rows(tables, "promises", interview_id)
     if not promises.empty:
         rows = [
-            (what, _day(due, lang), _label("promise_status", status, lang))
+            (what, _day(due, lang), code_label("promise_status", status, lang))
             for what, due, status in zip(promises["what"], promises["due_on"], promises["status"], strict=True)
         ]
         headers = [t(f"report.{c}", lang) for c in ("what", "due", "status")]
@@ -188,8 +173,8 @@ def _interview(tables: Tables, interview: pd.Series, lang: str) -> str:
         "report.interview_meta",
         lang,
         date=_day(interview["date"], lang, long=True),
-        round=_label("round", interview["round"], lang),
-        outcome=_label("outcomes", interview["outcome"], lang),
+        round=code_label("round", interview["round"], lang),
+        outcome=code_label("outcomes", interview["outcome"], lang),
     )
     people = tables["interviewers"]
     names = ", ".join(map(str, people[people["interview_id"] == interview["id"]].sort_values("position")["name"]))

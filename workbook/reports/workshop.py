@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from workbook import analysis, clock
+from workbook.exporting.people import rubric_labels
 from workbook.reports.page import escape, image, page, section, table
 from workbook.texts import format_date, format_number, t
 
@@ -66,14 +67,8 @@ def _cohort(tables: Tables, lang: str) -> str:
         )
     items = analysis.item_scores(tables).dropna(subset=["mean"])
     if not items.empty:
-        labels = []
-        for key in items["item"]:
-            try:
-                labels.append(t(f"rubric.{key}", lang))
-            except KeyError:
-                own = tables["workshop_rubric_items"]
-                found = own.loc[own["key"] == key, "label"]
-                labels.append(str(found.iloc[0]) if not found.empty else str(key))
+        known = rubric_labels(tables, lang)
+        labels = [known.get(str(key), (str(key), ""))[0] for key in items["item"]]
         png = bar_chart_png(
             labels,
             [float(v) for v in items["mean"]],
